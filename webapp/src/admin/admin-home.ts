@@ -1,0 +1,78 @@
+// ADMIN: audit log with chain verification, organisations and users.
+import { layout } from '../app/layout';
+import type { View } from '../app/view';
+import { t, tDynamic } from '../i18n/i18n';
+import { api } from '../shared/api';
+import { showError } from '../shared/banner';
+import { h, mount } from '../shared/dom';
+import { dataTable } from '../shared/table';
+import type { Organisation, User } from '../shared/types';
+import { auditPanel } from './audit-panel';
+
+export function adminHome(): View {
+  const names = new Map<string, string>();
+  const organisationName = (id: string | null) => (id ? (names.get(id) ?? id) : '—');
+
+  const orgBox = h('div', null, h('p', { class: 'muted' }, t('common.loading')));
+  const userBox = h('div', null, h('p', { class: 'muted' }, t('common.loading')));
+
+  api
+    .organisations()
+    .then((orgs) => {
+      for (const o of orgs) names.set(o.id, o.name);
+      mount(orgBox, organisationsTable(orgs));
+    })
+    .catch((error) => {
+      showError(error);
+      mount(orgBox, h('p', { class: 'empty-state' }, t('common.loadFailed')));
+    });
+  api
+    .users()
+    .then((users) => mount(userBox, usersTable(users)))
+    .catch((error) => {
+      showError(error);
+      mount(userBox, h('p', { class: 'empty-state' }, t('common.loadFailed')));
+    });
+
+  return layout({
+    title: t('admin.title'),
+    content: [
+      h('h1', { class: 'page-title', 'data-testid': 'page-heading' }, t('admin.title')),
+      auditPanel(organisationName),
+      h(
+        'div',
+        { class: 'columns' },
+        h('section', { class: 'card', 'aria-labelledby': 'orgs-heading' }, h('h2', { id: 'orgs-heading' }, t('admin.organisations')), orgBox),
+        h('section', { class: 'card', 'aria-labelledby': 'users-heading' }, h('h2', { id: 'users-heading' }, t('admin.users')), userBox),
+      ),
+    ],
+  });
+}
+
+function organisationsTable(orgs: readonly Organisation[]): HTMLElement {
+  return dataTable(
+    t('admin.organisations'),
+    [
+      { header: t('admin.col.name'), cell: (o) => o.name },
+      { header: t('admin.col.kind'), cell: (o) => tDynamic(`orgKind.${o.kind}`, o.kind) },
+      { header: t('admin.col.aeTitles'), cell: (o) => (o.aeTitles.length ? o.aeTitles.map((a) => h('code', { class: 'ae' }, a)) : '—') },
+    ],
+    orgs,
+    'organisations-table',
+  );
+}
+
+function usersTable(users: readonly User[]): HTMLElement {
+  return dataTable(
+    t('admin.users'),
+    [
+      { header: t('admin.col.username'), cell: (u) => h('code', null, u.username) },
+      { header: t('admin.col.displayName'), cell: (u) => u.displayName },
+      { header: t('admin.col.role'), cell: (u) => tDynamic(`role.${u.role}`, u.role) },
+      { header: t('admin.col.organisation'), cell: (u) => u.organisationName },
+      { header: t('admin.col.enabled'), cell: (u) => (u.enabled ? t('common.yes') : t('common.no')) },
+    ],
+    users,
+    'users-table',
+  );
+}

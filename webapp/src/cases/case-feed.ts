@@ -1,0 +1,60 @@
+// The cases a page shows: loaded over REST, then kept current by the live channel.
+// Both sources are merged by case id, so an event that races the initial load is not lost
+// and a case is never shown twice.
+import { api } from '../shared/api';
+import type { LiveChannel } from '../shared/live';
+import type { Case } from '../shared/types';
+
+export type FeedListener = (cases: readonly Case[], fresh: ReadonlySet<string>) => void;
+
+export class CaseFeed {
+  private readonly byId = new Map<string, Case>();
+  private readonly listeners = new Set<FeedListener>();
+  private unsubscribe: (() => void) | null = null;
+  loaded = false;
+
+  constructor(
+    private readonly accept: (c: Case) => boolean = () => true,
+  ) {}
+
+  /** Subscribes to live events first, then loads the list. */
+  async start(live: LiveChannel | null): Promise<void> {
+    if (live) {
+      this.unsubscribe = live.onMessage((message) => {
+        if (message.type === 'case.created' && this.accept(message.case)) this.upsert([message.case], true);
+      });
+      live.start();
+    }
+    const cases = await api.cases();
+    this.loaded = true;
+    this.upsert(cases.filter(this.accept), false);
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.listeners.clear();
+  }
+
+  onChange(listener: FeedListener): void {
+    this.listeners.add(listener);
+  }
+
+  /** Adds cases (e.g. the one the doctor just created) and tells the listeners. */
+  upsert(cases: readonly Case[], fresh: boolean): void {
+    const freshIds = new Set<string>();
+    for (const c of cases) {
+      if (fresh && !this.byId.has(c.id)) freshIds.add(c.id);
+      this.byId.set(c.id, c);
+    }
+    const sorted = [...this.byId.values()].sort(newestFirst);
+    for (const listener of this.listeners) listener(sorted, freshIds);
+  }
+}
+
+function newestFirst(a: Case, b: Case): number {
+  const ta = Date.parse(a.createdAt);
+  const tb = Date.parse(b.createdAt);
+  if (!Number.isNaN(ta) && !Number.isNaN(tb) && ta !== tb) return tb - ta;
+  return b.createdAt.localeCompare(a.createdAt);
+}

@@ -1,0 +1,90 @@
+// A list of cases (newest first) that re-renders when its feed changes; new arrivals
+// are highlighted briefly.
+import { t, tDynamic, type MessageKey } from '../i18n/i18n';
+import { h, mount } from '../shared/dom';
+import { formatAgo, formatDateTime } from '../shared/format';
+import type { Case } from '../shared/types';
+import type { CaseFeed } from './case-feed';
+
+export interface CaseListOptions {
+  feed: CaseFeed;
+  /** Heading id the list is labelled by. */
+  labelledBy: string;
+  emptyText: MessageKey;
+  showOrganisation: boolean;
+}
+
+export interface CaseListHandle {
+  element: HTMLElement;
+  /** Shows that the list could not be loaded (the banner says why). */
+  failed: () => void;
+  dispose: () => void;
+}
+
+export function caseList(options: CaseListOptions): CaseListHandle {
+  const container = h('div', { class: 'case-list-container', 'data-testid': 'case-list' });
+  let latest: readonly Case[] = [];
+  mount(container, h('p', { class: 'muted loading' }, t('common.loading')));
+
+  const render = (cases: readonly Case[], fresh: ReadonlySet<string>) => {
+    latest = cases;
+    if (cases.length === 0) {
+      mount(container, h('p', { class: 'empty-state', 'data-testid': 'empty-state' }, t(options.emptyText)));
+      return;
+    }
+    mount(
+      container,
+      h(
+        'ol',
+        { class: 'case-list', 'aria-labelledby': options.labelledBy },
+        cases.map((c) => caseItem(c, fresh.has(c.id), options.showOrganisation)),
+      ),
+    );
+  };
+  options.feed.onChange(render);
+
+  // keep "5 min ago" current
+  const timer = window.setInterval(() => {
+    if (latest.length > 0) render(latest, new Set());
+  }, 30000);
+  return {
+    element: container,
+    failed: () => {
+      if (latest.length === 0) mount(container, h('p', { class: 'empty-state' }, t('cases.loadFailed')));
+    },
+    dispose: () => window.clearInterval(timer),
+  };
+}
+
+function caseItem(c: Case, fresh: boolean, showOrganisation: boolean): HTMLElement {
+  const titleId = `case-${c.id}-q`;
+  return h(
+    'li',
+    { class: fresh ? 'case-item is-new' : 'case-item', 'data-case-id': c.id },
+    h(
+      'article',
+      { 'aria-labelledby': titleId },
+      h(
+        'div',
+        { class: 'case-meta' },
+        showOrganisation ? h('span', { class: 'case-org', 'data-testid': 'case-org' }, c.organisationName) : null,
+        h(
+          'time',
+          { class: 'case-time', datetime: c.createdAt, title: formatDateTime(c.createdAt) },
+          formatDateTime(c.createdAt),
+          h('span', { class: 'case-ago' }, ' · ', formatAgo(c.createdAt)),
+        ),
+        h('span', { class: 'state-badge', 'data-state': c.state }, tDynamic(`state.${c.state}`, c.state)),
+        fresh ? h('span', { class: 'new-badge' }, t('cases.new')) : null,
+      ),
+      h('p', { class: 'case-question', id: titleId, 'data-testid': 'case-question' }, c.question),
+      h(
+        'div',
+        { class: 'case-tags' },
+        h('span', { class: 'tag' }, tDynamic(`modality.${c.modality}`, c.modality)),
+        h('span', { class: 'tag' }, tDynamic(`bodyPart.${c.bodyPart}`, c.bodyPart)),
+        h('span', { class: 'case-by' }, t('cases.createdBy', { name: c.createdBy })),
+      ),
+    ),
+  );
+}

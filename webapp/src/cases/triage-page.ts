@@ -1,0 +1,43 @@
+// CONSULTANT: the triage channel — open cases from all organisations, live, newest first.
+import { layout } from '../app/layout';
+import { liveChannel } from '../app/live-session';
+import type { View } from '../app/view';
+import { t } from '../i18n/i18n';
+import { showError } from '../shared/banner';
+import { h } from '../shared/dom';
+import type { Case } from '../shared/types';
+import { CaseFeed } from './case-feed';
+import { caseList } from './case-list';
+
+/** States in which a case still waits for the reference centre. */
+const CLOSED_STATES = new Set(['DECLINED', 'ANSWERED', 'CLOSED', 'CANCELLED', 'DELIVERED']);
+const isOpen = (c: Case) => !CLOSED_STATES.has(c.state);
+
+export function triagePage(): View {
+  const live = liveChannel();
+  const feed = new CaseFeed(isOpen);
+  const list = caseList({ feed, labelledBy: 'triage-heading', emptyText: 'triage.empty', showOrganisation: true });
+  feed.start(live).catch((error) => {
+    showError(error);
+    list.failed();
+  });
+
+  return layout({
+    title: t('triage.title'),
+    live,
+    dispose: () => {
+      feed.stop();
+      list.dispose();
+    },
+    content: [
+      h('h1', { class: 'page-title', 'data-testid': 'page-heading' }, t('triage.title')),
+      h(
+        'section',
+        { class: 'card', 'aria-labelledby': 'triage-heading' },
+        h('h2', { id: 'triage-heading' }, t('triage.listHeading')),
+        h('p', { class: 'muted' }, t('triage.intro')),
+        list.element,
+      ),
+    ],
+  });
+}

@@ -1,0 +1,91 @@
+// The only place that talks HTTP to the server. Same origin, session cookie, JSON.
+// Every failure becomes an ApiError (server answered 4xx/5xx, with its `message`)
+// or a NetworkError (server unreachable). A 401 anywhere signs the user out.
+import type {
+  AuditRecord,
+  Case,
+  ChainVerification,
+  CurrentUser,
+  NewCase,
+  Organisation,
+  User,
+} from './types';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'NetworkError';
+  }
+}
+
+type UnauthorizedHandler = (path: string) => void;
+let onUnauthorized: UnauthorizedHandler = () => {};
+
+/** Called on any 401 except from the login request itself. */
+export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
+  onUnauthorized = handler;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json',
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+  } catch (e) {
+    throw new NetworkError(e);
+  }
+  if (response.ok) {
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+  const error = await errorOf(response);
+  if (response.status === 401 && path !== '/api/auth/login') onUnauthorized(path);
+  throw error;
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  let code = 'http_' + response.status;
+  let message = '';
+  try {
+    const body = (await response.json()) as Partial<{ error: string; message: string }>;
+    if (typeof body.error === 'string') code = body.error;
+    if (typeof body.message === 'string') message = body.message;
+  } catch {
+    /* not JSON (e.g. a proxy's HTML page) */
+  }
+  return new ApiError(response.status, code, message || `${response.status} ${response.statusText}`.trim());
+}
+
+export const api = {
+  login: (username: string, password: string) =>
+    request<CurrentUser>('POST', '/api/auth/login', { username, password }),
+  logout: () => request<void>('POST', '/api/auth/logout'),
+  me: () => request<CurrentUser>('GET', '/api/auth/me'),
+
+  cases: () => request<Case[]>('GET', '/api/cases'),
+  createCase: (c: NewCase) => request<Case>('POST', '/api/cases', c),
+
+  organisations: () => request<Organisation[]>('GET', '/api/admin/organisations'),
+  users: () => request<User[]>('GET', '/api/admin/users'),
+  audit: (limit = 50) => request<AuditRecord[]>('GET', `/api/admin/audit?limit=${limit}`),
+  verifyAudit: () => request<ChainVerification>('POST', '/api/admin/audit/verify'),
+};

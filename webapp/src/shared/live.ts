@@ -1,0 +1,140 @@
+// The live channel: one WebSocket to /ws/channel, authenticated by the session cookie.
+// Keeps the last `sequence` seen and, after a reconnect, asks the server for what it
+// missed with {"type":"resume","after":N} as the first message. Reconnects with
+// exponential backoff (1 s .. 30 s, with jitter).
+import type { Case } from './types';
+
+export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'stopped';
+
+export type LiveMessage = { type: 'case.created'; sequence: number; case: Case };
+
+type MessageListener = (message: LiveMessage) => void;
+type StatusListener = (status: LiveStatus) => void;
+
+const MIN_DELAY_MS = 1000;
+const MAX_DELAY_MS = 30000;
+
+export class LiveChannel {
+  private socket: WebSocket | null = null;
+  private lastSequence: number | null = null;
+  private attempts = 0;
+  private timer: number | undefined;
+  private running = false;
+  private state: LiveStatus = 'stopped';
+  private readonly messageListeners = new Set<MessageListener>();
+  private readonly statusListeners = new Set<StatusListener>();
+
+  /** Called before each reconnect after a failure; may sign the user out (401). */
+  constructor(
+    private readonly url: string,
+    private readonly beforeReconnect: () => Promise<void> = async () => {},
+  ) {}
+
+  get status(): LiveStatus {
+    return this.state;
+  }
+
+  onMessage(listener: MessageListener): () => void {
+    this.messageListeners.add(listener);
+    return () => this.messageListeners.delete(listener);
+  }
+
+  onStatus(listener: StatusListener): () => void {
+    this.statusListeners.add(listener);
+    listener(this.state);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.open();
+  }
+
+  stop(): void {
+    this.running = false;
+    window.clearTimeout(this.timer);
+    const socket = this.socket;
+    this.socket = null;
+    if (socket) socket.close(1000, 'logout');
+    this.lastSequence = null;
+    this.attempts = 0;
+    this.setStatus('stopped');
+  }
+
+  private open(): void {
+    this.setStatus(this.attempts === 0 && this.lastSequence === null ? 'connecting' : 'reconnecting');
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(this.url);
+    } catch {
+      this.scheduleReconnect();
+      return;
+    }
+    this.socket = socket;
+    socket.addEventListener('open', () => {
+      if (this.socket !== socket) return;
+      if (this.lastSequence !== null) {
+        socket.send(JSON.stringify({ type: 'resume', after: this.lastSequence }));
+      }
+      this.attempts = 0;
+      this.setStatus('live');
+    });
+    socket.addEventListener('message', (event) => {
+      if (this.socket !== socket) return;
+      this.handle(event.data);
+    });
+    socket.addEventListener('close', () => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      if (this.running) this.scheduleReconnect();
+    });
+  }
+
+  private handle(data: unknown): void {
+    if (typeof data !== 'string') return;
+    let message: { type?: unknown; sequence?: unknown };
+    try {
+      message = JSON.parse(data);
+    } catch {
+      return;
+    }
+    if (typeof message.sequence === 'number') {
+      if (this.lastSequence !== null && message.sequence <= this.lastSequence) return; // duplicate
+      this.lastSequence = message.sequence;
+    }
+    if (message.type === 'case.created') {
+      for (const listener of this.messageListeners) listener(message as LiveMessage);
+    }
+  }
+
+  private scheduleReconnect(): void {
+    this.setStatus('reconnecting');
+    this.attempts += 1;
+    const base = Math.min(MAX_DELAY_MS, MIN_DELAY_MS * 2 ** (this.attempts - 1));
+    const delay = base / 2 + Math.random() * (base / 2);
+    window.clearTimeout(this.timer);
+    this.timer = window.setTimeout(async () => {
+      if (!this.running) return;
+      if (this.attempts >= 2) {
+        try {
+          await this.beforeReconnect();
+        } catch {
+          /* server still unreachable or signed out: handled by the caller */
+        }
+      }
+      if (this.running) this.open();
+    }, delay);
+  }
+
+  private setStatus(status: LiveStatus): void {
+    if (status === this.state) return;
+    this.state = status;
+    for (const listener of this.statusListeners) listener(status);
+  }
+}
+
+export function channelUrl(path = '/ws/channel'): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}${path}`;
+}
