@@ -10,29 +10,44 @@ export type FeedListener = (cases: readonly Case[], fresh: ReadonlySet<string>) 
 export class CaseFeed {
   private readonly byId = new Map<string, Case>();
   private readonly listeners = new Set<FeedListener>();
-  private unsubscribe: (() => void) | null = null;
+  private readonly unsubscribers: (() => void)[] = [];
   loaded = false;
 
   constructor(
     private readonly accept: (c: Case) => boolean = () => true,
   ) {}
 
-  /** Subscribes to live events first, then loads the list. */
+  /**
+   * Subscribes to live events first, then loads the list. Whenever the channel (re)connects
+   * the list is loaded again, which closes the gap between the first load and the socket.
+   */
   async start(live: LiveChannel | null): Promise<void> {
     if (live) {
-      this.unsubscribe = live.onMessage((message) => {
-        if (message.type === 'case.created' && this.accept(message.case)) this.upsert([message.case], true);
-      });
+      this.unsubscribers.push(
+        live.onMessage((message) => {
+          if (message.type === 'case.created' && this.accept(message.case)) this.upsert([message.case], true);
+        }),
+      );
+      let wasLive = live.status === 'live';
+      this.unsubscribers.push(
+        live.onStatus((status) => {
+          if (status === 'live' && !wasLive && this.loaded) void this.load().catch(() => {});
+          wasLive = status === 'live';
+        }),
+      );
       live.start();
     }
+    await this.load();
+  }
+
+  private async load(): Promise<void> {
     const cases = await api.cases();
     this.loaded = true;
     this.upsert(cases.filter(this.accept), false);
   }
 
   stop(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
+    this.unsubscribers.splice(0).forEach((u) => u());
     this.listeners.clear();
   }
 

@@ -6,7 +6,7 @@ export const MODALITIES: readonly { value: string; label: MessageKey }[] = [
   { value: 'CR', label: 'modality.CR' },
   { value: 'MR', label: 'modality.MR' },
   { value: 'US', label: 'modality.US' },
-  { value: 'OT', label: 'modality.OT' },
+  { value: 'OTHER', label: 'modality.OTHER' },
 ];
 
 export const BODY_PARTS: readonly { value: string; label: MessageKey }[] = [

@@ -84,10 +84,11 @@ export class LiveChannel {
       if (this.socket !== socket) return;
       this.handle(event.data);
     });
-    socket.addEventListener('close', () => {
+    socket.addEventListener('close', (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
-      if (this.running) this.scheduleReconnect();
+      // 1008 (policy violation): the server refused us, most likely the session ended
+      if (this.running) this.scheduleReconnect(event.code === 1008);
     });
   }
 
@@ -108,7 +109,7 @@ export class LiveChannel {
     }
   }
 
-  private scheduleReconnect(): void {
+  private scheduleReconnect(refused = false): void {
     this.setStatus('reconnecting');
     this.attempts += 1;
     const base = Math.min(MAX_DELAY_MS, MIN_DELAY_MS * 2 ** (this.attempts - 1));
@@ -116,7 +117,7 @@ export class LiveChannel {
     window.clearTimeout(this.timer);
     this.timer = window.setTimeout(async () => {
       if (!this.running) return;
-      if (this.attempts >= 2) {
+      if (refused || this.attempts >= 2) {
         try {
           await this.beforeReconnect();
         } catch {
