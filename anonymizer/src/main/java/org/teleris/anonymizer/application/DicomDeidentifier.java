@@ -1,0 +1,182 @@
+package org.teleris.anonymizer.application;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.teleris.anonymizer.domain.BurnedInTextPolicy;
+import org.teleris.anonymizer.domain.ConfidentialityProfile;
+import org.teleris.anonymizer.domain.DeidentificationOptions;
+import org.teleris.anonymizer.domain.DescriptorCleaner;
+import org.teleris.anonymizer.domain.DicomCharsets;
+import org.teleris.anonymizer.domain.InstanceRejectedException;
+import org.teleris.anonymizer.domain.InstanceReport;
+import org.teleris.anonymizer.domain.MaskedRegion;
+import org.teleris.anonymizer.domain.OrganisationSecret;
+import org.teleris.anonymizer.domain.Outcome;
+import org.teleris.anonymizer.domain.Pseudonym;
+import org.teleris.anonymizer.domain.Pseudonymizer;
+import org.teleris.anonymizer.domain.Rejection;
+import org.teleris.anonymizer.domain.RejectionCode;
+import org.teleris.anonymizer.domain.ResidualPhiVerifier;
+import org.teleris.anonymizer.domain.Tag;
+import org.teleris.anonymizer.domain.UidRemapper;
+import org.teleris.anonymizer.domain.VerificationResult;
+import org.teleris.anonymizer.infrastructure.BurnedInTextCleaner;
+import org.teleris.anonymizer.infrastructure.DicomInstance;
+import org.teleris.anonymizer.infrastructure.PixelDataNotCleanableException;
+import org.teleris.anonymizer.infrastructure.ProfileApplication;
+import org.teleris.anonymizer.infrastructure.ProfileApplier;
+import org.teleris.anonymizer.infrastructure.TesseractOcr;
+import org.teleris.anonymizer.infrastructure.UnreadableDicomException;
+
+/**
+ * De-identifies one DICOM instance: profile, pseudonym, UIDs, dates, burned-in text, then the residual-PHI
+ * verifier on the result. Output is written only when everything passed. Thread-safe; one instance can serve
+ * all organisations (the secret is per call).
+ *
+ * <pre>{@code
+ * DicomDeidentifier deid = new DicomDeidentifier();
+ * InstanceReport report = deid.deidentify(in, out, new OrganisationSecret(key), DeidentificationOptions.serverDefaults());
+ * }</pre>
+ */
+public final class DicomDeidentifier {
+
+    private static final Tag PATIENT_ID = new Tag(0x0010, 0x0020);
+    private static final Tag ISSUER = new Tag(0x0010, 0x0021);
+    private static final Tag PATIENT_NAME = new Tag(0x0010, 0x0010);
+    private static final Tag BIRTH_DATE = new Tag(0x0010, 0x0030);
+    private static final Tag MODALITY = new Tag(0x0008, 0x0060);
+    private static final Tag SOP_CLASS = new Tag(0x0008, 0x0016);
+    private static final Tag BURNED_IN = new Tag(0x0028, 0x0301);
+    private static final Tag CHARSET = new Tag(0x0008, 0x0005);
+
+    private final ConfidentialityProfile profile;
+    private final BurnedInTextCleaner pixelCleaner;
+    private final ResidualPhiVerifier verifier;
+
+    public DicomDeidentifier() {
+        this(ConfidentialityProfile.basic(), new TesseractOcr());
+    }
+
+    public DicomDeidentifier(ConfidentialityProfile profile, TesseractOcr ocr) {
+        this.profile = profile;
+        this.pixelCleaner = new BurnedInTextCleaner(ocr);
+        this.verifier = new ResidualPhiVerifier(profile);
+    }
+
+    public ConfidentialityProfile profile() {
+        return profile;
+    }
+
+    /**
+     * Reads {@code in}, writes the de-identified instance to {@code out} (same transfer syntax) only if it passed.
+     *
+     * @return the report (outcome DEIDENTIFIED)
+     * @throws InstanceRejectedException with a code, a readable message and the report; nothing was written
+     * @throws IOException               reading or writing the streams failed
+     */
+    public InstanceReport deidentify(InputStream in, OutputStream out, OrganisationSecret secret, DeidentificationOptions options)
+            throws InstanceRejectedException, IOException {
+        Result r = process(in, secret, options);
+        r.instance.writeTo(out);
+        return r.report;
+    }
+
+    /** As the stream variant; the target file appears atomically (temp file + move) and only when the instance passed. */
+    public InstanceReport deidentify(Path source, Path target, OrganisationSecret secret, DeidentificationOptions options)
+            throws InstanceRejectedException, IOException {
+        Result r;
+        try (InputStream in = Files.newInputStream(source)) {
+            r = process(in, secret, options);
+        }
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".anon-", ".part");
+        try {
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                r.instance.writeTo(out);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return r.report;
+    }
+
+    private record Result(DicomInstance instance, InstanceReport report) {
+    }
+
+    private Result process(InputStream in, OrganisationSecret secret, DeidentificationOptions options)
+            throws InstanceRejectedException, IOException {
+        List<String> optionNames = options.options().stream().map(Enum::name).sorted().toList();
+        InstanceReport report = new InstanceReport(Outcome.DEIDENTIFIED, profile.name(), profile.version(), optionNames,
+                "", "", false, List.of(), List.of(), null, null);
+        DicomInstance instance = read(in, report);
+        String sopClass = instance.string(SOP_CLASS);
+        report = new InstanceReport(Outcome.DEIDENTIFIED, profile.name(), profile.version(), optionNames, sopClass,
+                instance.transferSyntaxUid(), false, List.of(), List.of(), null, null);
+
+        boolean mustClean = instance.hasPixelData() && BurnedInTextPolicy.mustClean(
+                instance.string(MODALITY), sopClass, instance.string(BURNED_IN), options);
+        if (mustClean && instance.isEncapsulated()) {
+            throw reject(report, RejectionCode.PIXEL_DATA_NOT_CLEANABLE, "this instance may carry burned-in text (modality "
+                    + instance.string(MODALITY).trim() + ") but its pixel data is compressed (" + instance.transferSyntaxUid()
+                    + "); it cannot be cleaned without re-encoding. Export it uncompressed and upload again");
+        }
+        String charset = instance.string(CHARSET);
+        Pseudonym pseudonym = new Pseudonymizer(secret).pseudonymFor(instance.string(PATIENT_ID), instance.string(ISSUER),
+                instance.string(PATIENT_NAME), instance.string(BIRTH_DATE));
+        ProfileApplier applier = new ProfileApplier(profile, options, new UidRemapper(secret), DescriptorCleaner.standard());
+        ProfileApplication applied;
+        List<MaskedRegion> masked = List.of();
+        try {
+            applied = applier.apply(instance, pseudonym);
+            if (mustClean) {
+                masked = pixelCleaner.clean(instance, options.fixedMasks());
+            }
+            applier.markDeidentified(instance, applied.datesShifted(), mustClean);
+        } catch (PixelDataNotCleanableException e) {
+            throw reject(report, RejectionCode.PIXEL_DATA_NOT_CLEANABLE, e.getMessage());
+        } catch (UnreadableDicomException e) {
+            throw reject(report, RejectionCode.UNREADABLE_DICOM, e.getMessage());
+        }
+        VerificationResult verification = verifier.verifyAgainstSource(instance.elementViews(),
+                instance.encodeWithoutPixelData(), DicomCharsets.forSearch(charset), applied.sourceIdentifiers());
+        report = new InstanceReport(Outcome.DEIDENTIFIED, profile.name(), profile.version(), optionNames, sopClass,
+                instance.transferSyntaxUid(), mustClean && !masked.isEmpty(), applied.actions(), masked, verification, null);
+        if (!verification.passed()) {
+            throw reject(report, RejectionCode.RESIDUAL_PHI, "identifying data survived de-identification: " + verification.summary());
+        }
+        return new Result(instance, report);
+    }
+
+    private static DicomInstance read(InputStream in, InstanceReport report) throws InstanceRejectedException, IOException {
+        try {
+            return DicomInstance.read(in);
+        } catch (UnreadableDicomException e) {
+            throw reject(report, e.notDicomAtAll() ? RejectionCode.NOT_DICOM : RejectionCode.UNREADABLE_DICOM, e.getMessage());
+        }
+    }
+
+    static InstanceRejectedException reject(InstanceReport report, RejectionCode code, String message) {
+        Rejection why = new Rejection(code, message);
+        return new InstanceRejectedException(why, report.rejected(why));
+    }
+
+    /** The de-identified bytes of an in-memory instance and its report. */
+    public record DeidentifiedBytes(byte[] bytes, InstanceReport report) {
+    }
+
+    /** Convenience for callers holding bytes (previews, small uploads). */
+    public DeidentifiedBytes deidentify(byte[] dicom, OrganisationSecret secret, DeidentificationOptions options)
+            throws InstanceRejectedException, IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(dicom.length + 1024);
+        InstanceReport report = deidentify(new java.io.ByteArrayInputStream(dicom), out, secret, options);
+        return new DeidentifiedBytes(out.toByteArray(), report);
+    }
+}

@@ -1,0 +1,75 @@
+package org.teleris.anonymizer.domain;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Clean Descriptors / Clean Structured Content for free text: keep only words on a clinical allow-list (English and
+ * Russian) and short numbers such as slice thickness; everything else, which is where names hide, is dropped.
+ */
+public final class DescriptorCleaner {
+
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}.]+");
+    private static final Pattern SHORT_NUMBER = Pattern.compile("\\d{1,3}([.]\\d{1,2})?(MM|CM|KV|MAS|S|ML)?");
+    private final Set<String> allowed;
+
+    public DescriptorCleaner(Set<String> allowedTerms) {
+        Set<String> upper = new HashSet<>();
+        for (String t : allowedTerms) {
+            upper.add(t.trim().toUpperCase(Locale.ROOT));
+        }
+        this.allowed = Set.copyOf(upper);
+    }
+
+    public static DescriptorCleaner standard() {
+        return Holder.STANDARD;
+    }
+
+    private static final class Holder {
+        static final DescriptorCleaner STANDARD = fromResource("profile/descriptor-terms.txt");
+    }
+
+    static DescriptorCleaner fromResource(String path) {
+        Set<String> terms = new HashSet<>();
+        try (InputStream in = DescriptorCleaner.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("allow-list resource missing: " + path);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    terms.add(line.trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new DescriptorCleaner(terms);
+    }
+
+    public String clean(String text) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+            String token = m.group();
+            String upper = token.toUpperCase(Locale.ROOT);
+            if (allowed.contains(upper) || SHORT_NUMBER.matcher(upper).matches()) {
+                if (out.length() > 0) {
+                    out.append(' ');
+                }
+                out.append(token);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,122 @@
+package org.teleris.anonymizer.domain;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The residual-PHI rules. Two modes: against a known source (after our own de-identification: every source
+ * identifying value is looked for in every element and in the raw bytes) and against the profile only (for files
+ * that arrive already anonymised by someone else). Both also apply {@link PhiPatterns}. Findings name locations
+ * and rules, never values.
+ */
+public final class ResidualPhiVerifier {
+
+    private static final Tag PATIENT_NAME = new Tag(0x0010, 0x0010);
+    private static final Tag PATIENT_ID = new Tag(0x0010, 0x0020);
+    private static final Tag PATIENT_IDENTITY_REMOVED = new Tag(0x0012, 0x0062);
+
+    private final ConfidentialityProfile profile;
+
+    public ResidualPhiVerifier(ConfidentialityProfile profile) {
+        this.profile = profile;
+    }
+
+    /**
+     * @param rawBytes the encoded output without the Pixel Data value (pixel samples are binary; burned-in text is
+     *                 handled by OCR, not by byte search)
+     */
+    public VerificationResult verifyAgainstSource(List<ElementView> output, byte[] rawBytes, Set<Charset> charsets,
+                                                  SourceIdentifiers source) {
+        List<Finding> findings = new ArrayList<>();
+        Set<String> needles = source.needles();
+        for (ElementView e : output) {
+            for (String v : e.values()) {
+                String upper = v.toUpperCase(Locale.ROOT);
+                boolean uid = "UI".equals(e.vr());
+                for (String needle : needles) {
+                    if ((!uid || needle.indexOf('.') > 0) && upper.contains(needle)) {
+                        findings.add(new Finding(e.path(), FindingKind.SOURCE_VALUE_IN_ELEMENT,
+                                "a value removed from the source is still present (" + needle.length() + " chars)"));
+                        break;
+                    }
+                }
+            }
+            checkPatterns(e, false, findings);
+        }
+        findings.addAll(RawByteSearch.find(rawBytes, needles, charsets));
+        return new VerificationResult(findings);
+    }
+
+    /** Server-side check of a file whose source we never saw. */
+    public VerificationResult verifyProfileApplied(List<ElementView> output, byte[] rawBytes, Set<Charset> charsets) {
+        List<Finding> findings = new ArrayList<>();
+        boolean identityRemoved = false;
+        for (ElementView e : output) {
+            Tag tag = e.tag();
+            if (tag.equals(PATIENT_IDENTITY_REMOVED) && e.path().equals(tag.toString())) {
+                identityRemoved = e.values().stream().anyMatch(v -> v.trim().equalsIgnoreCase("YES"));
+            }
+            if (tag.isOverlayOrCurve()) {
+                findings.add(new Finding(e.path(), FindingKind.OVERLAY_OR_CURVE, "overlay or curve data present"));
+            } else if (tag.isPrivate()) {
+                if (!tag.isPrivateCreator() && !profile.safePrivate().isSafe(e.privateCreator(), tag)) {
+                    findings.add(new Finding(e.path(), FindingKind.PRIVATE_NOT_SAFE, "private element not on the safe list"));
+                }
+            } else if (!tag.equals(PATIENT_NAME) && !tag.equals(PATIENT_ID) && e.hasNonEmptyValue()) {
+                checkAgainstProfile(e, findings);
+            }
+            checkPatterns(e, true, findings);
+        }
+        if (!identityRemoved) {
+            findings.add(new Finding(PATIENT_IDENTITY_REMOVED.toString(), FindingKind.IDENTITY_NOT_MARKED_REMOVED,
+                    "PatientIdentityRemoved is not YES"));
+        }
+        return new VerificationResult(findings);
+    }
+
+    private void checkAgainstProfile(ElementView e, List<Finding> findings) {
+        ProfileRule rule = profile.ruleFor(e.tag());
+        if (rule == null || optionMayKeep(rule)) {
+            return;
+        }
+        Action basic = rule.basic().resolve();
+        if (basic == Action.REMOVE || rule.basic() == ActionCode.X_Z) {
+            // X/Z resolves to EMPTY for us, but any non-empty value is wrong under either reading.
+            findings.add(new Finding(e.path(), basic == Action.REMOVE ? FindingKind.ATTRIBUTE_SHOULD_BE_REMOVED
+                    : FindingKind.ATTRIBUTE_SHOULD_BE_EMPTY, "Annex E says " + rule.basic().name().replace('_', '/')));
+        } else if (basic == Action.EMPTY && e.vr() != null && !"SQ".equals(e.vr())) {
+            findings.add(new Finding(e.path(), FindingKind.ATTRIBUTE_SHOULD_BE_EMPTY, "Annex E says Z"));
+        }
+    }
+
+    private static boolean optionMayKeep(ProfileRule rule) {
+        for (Map.Entry<ProfileOption, ActionCode> e : rule.optionCodes().entrySet()) {
+            if (e.getValue() == ActionCode.K || e.getValue() == ActionCode.C) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void checkPatterns(ElementView e, boolean foreignSource, List<Finding> findings) {
+        for (String v : e.values()) {
+            if ("PN".equals(e.vr())) {
+                boolean ok = foreignSource && e.tag().equals(PATIENT_NAME)
+                        ? PhiPatterns.isPlausibleForeignPseudonym(v) : PhiPatterns.isAllowedPersonName(v);
+                if (!ok) {
+                    findings.add(new Finding(e.path(), FindingKind.PERSON_NAME, "a person name is present"));
+                    return;
+                }
+            }
+            FindingKind kind = PhiPatterns.classify(e.tag(), e.vr(), v);
+            if (kind != null && !(foreignSource && e.tag().equals(PATIENT_ID))) {
+                findings.add(new Finding(e.path(), kind, "value has the shape of " + kind.name().toLowerCase(Locale.ROOT)));
+                return;
+            }
+        }
+    }
+}

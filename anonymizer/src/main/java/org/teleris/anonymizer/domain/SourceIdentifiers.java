@@ -1,0 +1,103 @@
+package org.teleris.anonymizer.domain;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Every identifying value of the source instance (what the profile removed, replaced or cleaned, incl. private
+ * values and original UIDs), minus values the profile legitimately kept elsewhere in the file (e.g. a manufacturer
+ * name repeated in a private tag), so the verifier can look for them in the output.
+ */
+public final class SourceIdentifiers {
+
+    private static final Set<String> TEXT_VRS = Set.of("PN", "LO", "SH", "ST", "LT", "UT", "UC", "AE", "DA", "DT", "UI", "UN", "OB");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern PRINTABLE_RUN = Pattern.compile("[\\x20-\\x7E\\u00C0-\\u00FF]{4,}");
+    private static final int MIN_LENGTH = 4;
+    private static final int MIN_NAME_PART = 3;
+    private static final int MIN_DIGITS = 6;
+
+    private final Set<String> identifying = new HashSet<>();
+    private final Set<String> kept = new HashSet<>();
+
+    /** A value the profile did not keep as is. */
+    public void addReplaced(String vr, String value) {
+        if (value == null || !TEXT_VRS.contains(vr)) {
+            return;
+        }
+        if ("UN".equals(vr) || "OB".equals(vr)) {
+            addPrintableRuns(value);
+            return;
+        }
+        String v = value.trim();
+        if (v.startsWith("1.2.840.10008.")) {
+            return; // standard class and syntax UIDs identify nothing
+        }
+        if (v.length() >= MIN_LENGTH) {
+            identifying.add(normalise(v));
+        }
+        if ("PN".equals(vr)) {
+            for (String component : v.split("[\\^=]")) {
+                if (component.trim().length() >= MIN_NAME_PART) {
+                    identifying.add(normalise(component.trim()));
+                }
+            }
+        } else if (!"DA".equals(vr) && !"DT".equals(vr) && !"UI".equals(vr)) {
+            // Names hide inside free text; each longer word is looked for on its own (allow-listed words are kept later).
+            var m = WORD.matcher(v);
+            while (m.find()) {
+                if (m.group().length() >= 5 && hasLetter(m.group())) {
+                    identifying.add(normalise(m.group()));
+                }
+            }
+        }
+    }
+
+    /** Binary private blobs: only readable text runs with letters can be names or ids worth looking for. */
+    private void addPrintableRuns(String latin1) {
+        var m = PRINTABLE_RUN.matcher(latin1);
+        while (m.find()) {
+            String run = m.group().trim();
+            if (run.length() >= MIN_LENGTH && hasLetter(run)) {
+                identifying.add(normalise(run));
+            }
+        }
+    }
+
+    private static boolean hasLetter(String s) {
+        return s.codePoints().anyMatch(Character::isLetter);
+    }
+
+    /** A value the profile kept: never treated as identifying, wherever else it appears. */
+    public void addKept(String value) {
+        if (value != null && !value.isBlank()) {
+            kept.add(normalise(value.trim()));
+            var m = WORD.matcher(value);
+            while (m.find()) {
+                kept.add(normalise(m.group()));
+            }
+        }
+    }
+
+    /** Words the descriptor cleaner may keep: not identifying by definition. */
+    public void addAllowedWords(Set<String> words) {
+        for (String w : words) {
+            kept.add(normalise(w));
+        }
+    }
+
+    public Set<String> needles() {
+        Set<String> result = new HashSet<>(identifying);
+        result.removeAll(kept);
+        result.removeIf(n -> n.equals(DummyValues.PERSON) || n.equals(DummyValues.TEXT)
+                // short digit runs occur by chance inside 39-digit 2.25 UIDs and binary values
+                || (n.length() < MIN_DIGITS && n.chars().allMatch(Character::isDigit)));
+        return result;
+    }
+
+    static String normalise(String s) {
+        return s.toUpperCase(Locale.ROOT);
+    }
+}

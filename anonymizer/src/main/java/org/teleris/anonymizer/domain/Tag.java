@@ -1,0 +1,43 @@
+package org.teleris.anonymizer.domain;
+
+/** A DICOM attribute tag, independent of any toolkit. */
+public record Tag(int group, int element) implements Comparable<Tag> {
+
+    public static Tag parse(String eightHexDigits) {
+        String s = eightHexDigits.replaceAll("[(),]", "");
+        return new Tag(Integer.parseInt(s.substring(0, 4), 16), Integer.parseInt(s.substring(4, 8), 16));
+    }
+
+    public boolean isPrivate() {
+        return (group & 1) == 1;
+    }
+
+    public boolean isPrivateCreator() {
+        return isPrivate() && element >= 0x0010 && element <= 0x00FF;
+    }
+
+    /** The creator slot (gggg,00xx) that reserves this private element's block. */
+    public Tag privateCreatorSlot() {
+        return new Tag(group, (element >> 8) & 0xFF);
+    }
+
+    public boolean isGroupLength() {
+        return element == 0;
+    }
+
+    /** Repeating groups 60xx (overlays) and 50xx (curves) are always removed: both can carry burned-in-like text. */
+    public boolean isOverlayOrCurve() {
+        int high = group & 0xFF00;
+        return !isPrivate() && (high == 0x6000 || high == 0x5000);
+    }
+
+    @Override
+    public int compareTo(Tag o) {
+        return group != o.group ? Integer.compare(group, o.group) : Integer.compare(element, o.element);
+    }
+
+    @Override
+    public String toString() {
+        return String.format("(%04X,%04X)", group, element);
+    }
+}

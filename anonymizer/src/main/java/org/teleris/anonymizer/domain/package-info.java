@@ -1,0 +1,5 @@
+/**
+ * The de-identification rules as plain Java: the PS3.15 Annex E profile as data, options, pseudonyms, UID remapping,
+ * date shifting, descriptor cleaning, the residual-PHI verifier rules and the report model. No toolkit types here.
+ */
+package org.teleris.anonymizer.domain;
