@@ -23,11 +23,19 @@ export interface CaseListHandle {
 
 export function caseList(options: CaseListOptions): CaseListHandle {
   const container = h('div', { class: 'case-list-container', 'data-testid': 'case-list' });
+  // tells screen-reader users about arrivals without reading the whole list again
+  const announcer = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   let latest: readonly Case[] = [];
   mount(container, h('p', { class: 'muted loading' }, t('common.loading')));
 
   const render = (cases: readonly Case[], fresh: ReadonlySet<string>) => {
     latest = cases;
+    const arrived = cases.filter((c) => fresh.has(c.id));
+    if (arrived.length > 0) {
+      announcer.textContent = arrived
+        .map((c) => t('cases.arrived', { organisation: c.organisationName, question: c.question }))
+        .join(' ');
+    }
     if (cases.length === 0) {
       mount(container, h('p', { class: 'empty-state', 'data-testid': 'empty-state' }, t(options.emptyText)));
       return;
@@ -48,7 +56,7 @@ export function caseList(options: CaseListOptions): CaseListHandle {
     if (latest.length > 0) render(latest, new Set());
   }, 30000);
   return {
-    element: container,
+    element: h('div', null, announcer, container),
     failed: () => {
       if (latest.length === 0) mount(container, h('p', { class: 'empty-state' }, t('cases.loadFailed')));
     },
