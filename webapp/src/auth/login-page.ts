@@ -55,11 +55,11 @@ export function loginPage(): View {
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         showError(new ApiError(401, error.code, t('login.invalid')));
+        password.value = '';
+        password.focus();
       } else {
-        showError(error);
+        showError(error); // server unreachable or failing: keep what was typed
       }
-      password.value = '';
-      password.focus();
       submit.disabled = false;
       submit.textContent = t('login.submit');
     }
