@@ -9,9 +9,9 @@ import type { Case } from '../shared/types';
 import { CaseFeed } from './case-feed';
 import { caseList } from './case-list';
 
-/** States in which a case still waits for the reference centre. */
-const CLOSED_STATES = new Set(['DECLINED', 'ANSWERED', 'CLOSED', 'CANCELLED', 'DELIVERED']);
-const isOpen = (c: Case) => !CLOSED_STATES.has(c.state);
+/** States in which a case still waits for a triage decision. */
+const OPEN_STATES = new Set(['SUBMITTED', 'CLAIMED']);
+const isOpen = (c: Case) => OPEN_STATES.has(c.state);
 
 export function triagePage(): View {
   const live = liveChannel();
