@@ -1,0 +1,43 @@
+package org.teleris.triage.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import org.teleris.triage.domain.BodyPart;
+import org.teleris.triage.domain.CaseSubmitted;
+import org.teleris.triage.domain.Modality;
+import org.teleris.triage.domain.Participant;
+import org.teleris.triage.domain.TriageCase;
+import org.teleris.triage.domain.TriageCaseRepository;
+
+/** A regional doctor posts a new case into the triage channel. */
+@ApplicationScoped
+public class CaseSubmission {
+
+    public static final String CASE_CREATED = "case.created";
+
+    @Inject
+    TriageCaseRepository cases;
+
+    @Inject
+    ChannelPublisher channel;
+
+    @Inject
+    Event<CaseSubmitted> submitted;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public CaseSummary submit(Participant doctor, String question, Modality modality, BodyPart bodyPart) {
+        TriageCase triageCase = TriageCase.submit(doctor, question, modality, bodyPart, clock.instant());
+        cases.add(triageCase);
+        CaseSummary summary = CaseSummary.of(triageCase);
+        channel.publish(triageCase.organisationId(), CASE_CREATED, triageCase.id(), summary);
+        submitted.fire(new CaseSubmitted(triageCase.id(), triageCase.organisationId(), doctor.username(),
+                triageCase.createdAt()));
+        return summary;
+    }
+}

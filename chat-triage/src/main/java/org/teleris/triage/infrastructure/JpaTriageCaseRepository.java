@@ -1,0 +1,44 @@
+package org.teleris.triage.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Optional;
+import org.teleris.triage.domain.TriageCase;
+import org.teleris.triage.domain.TriageCaseRepository;
+
+@ApplicationScoped
+public class JpaTriageCaseRepository implements TriageCaseRepository {
+
+    @PersistenceContext(unitName = "triage")
+    private EntityManager em;
+
+    protected JpaTriageCaseRepository() {
+    }
+
+    JpaTriageCaseRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void add(TriageCase triageCase) {
+        em.persist(triageCase);
+    }
+
+    @Override
+    public Optional<TriageCase> find(String id) {
+        return Optional.ofNullable(em.find(TriageCase.class, id));
+    }
+
+    @Override
+    public List<TriageCase> newest(String organisationId, int limit) {
+        TypedQuery<TriageCase> query = organisationId == null
+                ? em.createQuery("select c from TriageCase c order by c.createdAt desc, c.id", TriageCase.class)
+                : em.createQuery("select c from TriageCase c where c.organisationId = :organisation"
+                        + " order by c.createdAt desc, c.id", TriageCase.class)
+                        .setParameter("organisation", organisationId);
+        return query.setMaxResults(limit).getResultList();
+    }
+}

@@ -1,0 +1,21 @@
+package org.teleris.triage.interfaces;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.teleris.triage.domain.BodyPart;
+import org.teleris.triage.domain.Modality;
+import org.teleris.triage.domain.TriageCase;
+
+/** Inbound JSON; a class, not a record, because of Payara's OpenAPI generator (see LoginRequest). */
+public class NewCaseRequest {
+    @NotBlank
+    @Size(max = TriageCase.MAX_QUESTION_LENGTH)
+    public String question;
+
+    @NotNull
+    public Modality modality;
+
+    @NotNull
+    public BodyPart bodyPart;
+}

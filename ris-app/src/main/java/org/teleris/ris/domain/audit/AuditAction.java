@@ -1,0 +1,36 @@
+package org.teleris.ris.domain.audit;
+
+/**
+ * What happened, with the DICOM audit message (PS3.15 A.5, DCM codes of CID 400) it maps to,
+ * so that the log can be exported to a standard audit repository later.
+ */
+public enum AuditAction {
+    USER_LOGIN("110114", "User Authentication"),
+    USER_LOGIN_FAILED("110114", "User Authentication"),
+    USER_LOGOUT("110114", "User Authentication"),
+    ACCESS_REFUSED("110113", "Security Alert"),
+    CASE_CREATED("110110", "Patient Record"),
+    CASE_ACCESSED("110110", "Patient Record"),
+    CASES_QUERIED("110112", "Query"),
+    AUDIT_LOG_READ("110101", "Audit Log Used"),
+    AUDIT_LOG_VERIFIED("110101", "Audit Log Used"),
+    CONFIGURATION_CHANGED("110113", "Security Alert"),
+    APPLICATION_STARTED("110100", "Application Activity");
+
+    private final String dicomEventCode;
+    private final String dicomEventName;
+
+    AuditAction(String dicomEventCode, String dicomEventName) {
+        this.dicomEventCode = dicomEventCode;
+        this.dicomEventName = dicomEventName;
+    }
+
+    /** Code value of the DICOM audit event ID (coding scheme DCM). */
+    public String dicomEventCode() {
+        return dicomEventCode;
+    }
+
+    public String dicomEventName() {
+        return dicomEventName;
+    }
+}

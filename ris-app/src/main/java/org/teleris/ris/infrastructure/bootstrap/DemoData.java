@@ -1,0 +1,85 @@
+package org.teleris.ris.infrastructure.bootstrap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import org.teleris.ris.domain.identity.Organisation;
+import org.teleris.ris.domain.identity.OrganisationKind;
+import org.teleris.ris.domain.identity.OrganisationRepository;
+import org.teleris.ris.domain.identity.Role;
+import org.teleris.ris.domain.identity.UserAccount;
+import org.teleris.ris.domain.identity.UserAccountRepository;
+import org.teleris.ris.infrastructure.security.PasswordHashing;
+
+/**
+ * The demonstration tenants and one account per role, created on an empty database when
+ * {@code ris.demo.seed} is true (the README's run command and the integration tests). The
+ * passwords are public: never enable this on a server with real data.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    static final String REFERENCE_CENTRE = "Reference Centre";
+    static final String NORTH = "Northern Regional Clinic";
+    static final String SOUTH = "Southern District Hospital";
+
+    record DemoOrganisation(String name, OrganisationKind kind, List<String> aeTitles) {
+    }
+
+    record DemoAccount(String username, String password, String displayName, Role role, String organisation) {
+    }
+
+    static final List<DemoOrganisation> ORGANISATIONS = List.of(
+            new DemoOrganisation(REFERENCE_CENTRE, OrganisationKind.REFERENCE_CENTRE, List.of("RIS_REF")),
+            new DemoOrganisation(NORTH, OrganisationKind.REGIONAL_CLINIC, List.of("NORTH_CT", "NORTH_PACS")),
+            new DemoOrganisation(SOUTH, OrganisationKind.REGIONAL_CLINIC, List.of("SOUTH_CT")));
+
+    static final List<DemoAccount> ACCOUNTS = List.of(
+            new DemoAccount("doctor.north", "north-demo", "Dr. Anna Petrova", Role.DOCTOR, NORTH),
+            new DemoAccount("doctor.south", "south-demo", "Dr. Ivan Sokolov", Role.DOCTOR, SOUTH),
+            new DemoAccount("consultant", "consultant-demo", "Dr. Elena Volkova", Role.CONSULTANT, REFERENCE_CENTRE),
+            new DemoAccount("consultant2", "consultant2-demo", "Dr. Pavel Lebedev", Role.CONSULTANT, REFERENCE_CENTRE),
+            new DemoAccount("expert", "expert-demo", "Dr. Mikhail Orlov", Role.EXPERT, REFERENCE_CENTRE),
+            new DemoAccount("expert2", "expert2-demo", "Dr. Olga Smirnova", Role.EXPERT, REFERENCE_CENTRE),
+            new DemoAccount("admin", "admin-demo", "Sergey Kuznetsov", Role.ADMIN, REFERENCE_CENTRE));
+
+    @Inject
+    OrganisationRepository organisations;
+
+    @Inject
+    UserAccountRepository accounts;
+
+    @Inject
+    PasswordHashing passwords;
+
+    /** @return true when the demo data was created now, false when the database already had tenants */
+    @Transactional
+    public boolean seedIfEmpty() {
+        if (!organisations.all().isEmpty()) {
+            return false;
+        }
+        Map<String, Organisation> byName = new java.util.HashMap<>();
+        for (DemoOrganisation demo : ORGANISATIONS) {
+            Organisation organisation = new Organisation(demo.name(), demo.kind(), demo.aeTitles());
+            organisations.add(organisation);
+            byName.put(demo.name(), organisation);
+        }
+        for (DemoAccount demo : ACCOUNTS) {
+            accounts.add(new UserAccount(demo.username(), demo.displayName(),
+                    passwords.hash(demo.password().toCharArray()), demo.role(), byName.get(demo.organisation())));
+        }
+        return true;
+    }
+
+    /** The credentials banner printed to the console of whoever started the demo. */
+    static String banner() {
+        StringBuilder text = new StringBuilder("\n==== Demo accounts (ris.demo.seed=true) ====\n");
+        for (DemoAccount demo : ACCOUNTS) {
+            text.append(String.format("  %-11s %-13s / %-17s %s%n", demo.role(), demo.username(), demo.password(),
+                    demo.organisation()));
+        }
+        return text.append("=============================================").toString();
+    }
+}

@@ -1,0 +1,31 @@
+package org.teleris.ris.infrastructure.contexts;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.teleris.ris.application.AuditLog;
+import org.teleris.ris.domain.audit.AuditAction;
+import org.teleris.ris.domain.audit.AuditEntry;
+import org.teleris.ris.domain.audit.AuditOutcome;
+import org.teleris.triage.domain.CaseSubmitted;
+import org.teleris.triage.domain.CaseViewed;
+
+/** Records the triage context's security-relevant events in the audit log, in their transaction. */
+@ApplicationScoped
+public class TriageAudit {
+
+    @Inject
+    AuditLog auditLog;
+
+    void submitted(@Observes CaseSubmitted event) {
+        auditLog.record(new AuditEntry(event.submittedByUsername(), event.organisationId(), AuditAction.CASE_CREATED,
+                "case", event.caseId(), AuditOutcome.SUCCESS));
+    }
+
+    void viewed(@Observes CaseViewed event) {
+        boolean list = CaseViewed.LIST.equals(event.caseId());
+        auditLog.record(new AuditEntry(event.viewerUsername(), event.viewerOrganisationId(),
+                list ? AuditAction.CASES_QUERIED : AuditAction.CASE_ACCESSED, "case", list ? null : event.caseId(),
+                AuditOutcome.SUCCESS));
+    }
+}

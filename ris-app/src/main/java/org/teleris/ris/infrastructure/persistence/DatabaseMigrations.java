@@ -1,0 +1,42 @@
+package org.teleris.ris.infrastructure.persistence;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Defines the application data source and brings its schema up to date with Flyway. The same
+ * migration scripts run on H2 and PostgreSQL.
+ */
+@DataSourceDefinition(
+        name = DatabaseMigrations.DATA_SOURCE,
+        className = "org.teleris.ris.infrastructure.persistence.UrlRoutedDataSource",
+        url = "${MPCONFIG=ris.db.url}",
+        user = "${MPCONFIG=ris.db.user}",
+        password = "${MPCONFIG=ris.db.password}",
+        minPoolSize = 1,
+        maxPoolSize = 32)
+@ApplicationScoped
+public class DatabaseMigrations {
+
+    public static final String DATA_SOURCE = "java:app/jdbc/ris";
+
+    @Resource(lookup = DATA_SOURCE)
+    DataSource dataSource;
+
+    public int migrate() {
+        return migrate(dataSource);
+    }
+
+    /** @return the number of migrations applied now */
+    public static int migrate(DataSource dataSource) {
+        return Flyway.configure(DatabaseMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate()
+                .migrationsExecuted;
+    }
+}
