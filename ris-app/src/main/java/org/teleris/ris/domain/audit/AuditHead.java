@@ -28,6 +28,14 @@ public class AuditHead {
     protected AuditHead() {
     }
 
+    /** The state the migration creates: nothing recorded yet. */
+    static AuditHead empty() {
+        AuditHead head = new AuditHead();
+        head.id = THE_ONLY_ROW;
+        head.lastHash = AuditChain.GENESIS;
+        return head;
+    }
+
     public long lastSequence() {
         return lastSequence;
     }

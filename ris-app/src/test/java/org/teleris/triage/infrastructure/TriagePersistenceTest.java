@@ -1,0 +1,78 @@
+package org.teleris.triage.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.teleris.ris.infrastructure.persistence.TestDatabase;
+import org.teleris.triage.domain.BodyPart;
+import org.teleris.triage.domain.ChannelEvent;
+import org.teleris.triage.domain.Modality;
+import org.teleris.triage.domain.Participant;
+import org.teleris.triage.domain.TriageCase;
+
+/** The triage context's tables, created by ris-app's migrations, on both databases. */
+class TriagePersistenceTest {
+
+    private static final String NORTH = "11111111-1111-1111-1111-111111111111";
+    private static final String SOUTH = "22222222-2222-2222-2222-222222222222";
+
+    private static void organisations(TestDatabase db) {
+        db.sql("INSERT INTO organisation (id, name, kind) VALUES ('" + NORTH + "', 'North', 'REGIONAL_CLINIC')");
+        db.sql("INSERT INTO organisation (id, name, kind) VALUES ('" + SOUTH + "', 'South', 'REGIONAL_CLINIC')");
+    }
+
+    private static Participant doctor(String organisation) {
+        return new Participant(java.util.UUID.randomUUID().toString(), "doc", "Dr Doc", Participant.Role.DOCTOR, organisation, "Org");
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.teleris.ris.infrastructure.persistence.TestDatabase#kinds")
+    void casesAreListedNewestFirstPerOrganisation(String kind) {
+        try (TestDatabase db = TestDatabase.fresh(kind)) {
+            organisations(db);
+            Instant t = Instant.parse("2026-11-23T09:00:00Z");
+            db.inTransaction("triage", em -> {
+                JpaTriageCaseRepository cases = new JpaTriageCaseRepository(em);
+                cases.add(TriageCase.submit(doctor(NORTH), "first north", Modality.CT, BodyPart.CHEST, t));
+                cases.add(TriageCase.submit(doctor(SOUTH), "south", Modality.CR, BodyPart.CHEST, t.plusSeconds(1)));
+                cases.add(TriageCase.submit(doctor(NORTH), "Второй север — ёж", Modality.CT, BodyPart.OTHER,
+                        t.plusSeconds(2)));
+                return null;
+            });
+            List<TriageCase> north = db.inTransaction("triage", em -> new JpaTriageCaseRepository(em).newest(NORTH, 10));
+            assertEquals(List.of("Второй север — ёж", "first north"), north.stream().map(TriageCase::question).toList());
+            assertEquals(t.plusSeconds(2), north.get(0).createdAt());
+            List<TriageCase> all = db.inTransaction("triage", em -> new JpaTriageCaseRepository(em).newest(null, 2));
+            assertEquals(2, all.size());
+            assertEquals("south", all.get(1).question());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.teleris.ris.infrastructure.persistence.TestDatabase#kinds")
+    void channelEventsGetConsecutiveSequencesAndAreReadBackPerOrganisation(String kind) {
+        try (TestDatabase db = TestDatabase.fresh(kind)) {
+            for (String organisation : List.of(NORTH, SOUTH, NORTH, NORTH)) {
+                db.inTransaction("triage", em -> {
+                    JpaChannelEventRepository events = new JpaChannelEventRepository(em);
+                    long sequence = events.claimNextSequence();
+                    events.add(new ChannelEvent(sequence, organisation, "case.created", "c-" + sequence,
+                            "{\"n\":" + sequence + "}", Instant.now()));
+                    return null;
+                });
+            }
+            List<ChannelEvent> north = db.inTransaction("triage",
+                    em -> new JpaChannelEventRepository(em).after(1, NORTH, 100));
+            assertEquals(List.of(3L, 4L), north.stream().map(ChannelEvent::sequence).toList());
+            assertEquals("{\"n\":4}", north.get(1).payload());
+            List<ChannelEvent> all = db.inTransaction("triage",
+                    em -> new JpaChannelEventRepository(em).after(0, null, 100));
+            assertEquals(List.of(1L, 2L, 3L, 4L), all.stream().map(ChannelEvent::sequence).toList());
+            assertTrue(db.inTransaction("triage", em -> new JpaChannelEventRepository(em).after(4, null, 10)).isEmpty());
+        }
+    }
+}
