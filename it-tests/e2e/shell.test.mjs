@@ -29,6 +29,7 @@ for (const user of Object.values(USERS)) {
       assert.equal(await text(page, 'user-org'), user.organisation);
 
       await roleSpecificChecks(page, user);
+      await screenshot(page, shotName(user));
 
       // Russian, remembered across a reload; then back to English
       await page.locator('.lang-switch [data-lang=ru]').click();
@@ -37,12 +38,11 @@ for (const user of Object.values(USERS)) {
       assert.equal(await page.getByRole('button', { name: 'Выйти' }).count(), 1);
       await page.reload();
       await heading(page).filter({ hasText: user.headingRu }).waitFor();
+      await settled(page, user);
       await screenshot(page, `${shotName(user)}-ru`);
       await page.locator('.lang-switch [data-lang=en]').click();
       await heading(page).filter({ hasText: user.heading }).waitFor();
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
-
-      await screenshot(page, shotName(user));
       assert.deepEqual(problems, []);
 
       // sign out: back to the login page, and the session is gone on the server
@@ -61,6 +61,16 @@ function shotName(user) {
   return user === USERS.doctorSouth ? 'doctor-south' : user.role.toLowerCase();
 }
 
+/** Waits until the page's data has loaded (for screenshots). */
+async function settled(page, user) {
+  if (user.role === 'ADMIN') {
+    await page.locator('[data-testid=audit-table] tbody tr').first().waitFor();
+    await page.locator('[data-testid=users-table]').waitFor();
+  } else {
+    await page.locator('[data-testid=case-list] :is(ol, .empty-state)').first().waitFor();
+  }
+}
+
 async function roleSpecificChecks(page, user) {
   switch (user.role) {
     case 'DOCTOR':
@@ -69,9 +79,15 @@ async function roleSpecificChecks(page, user) {
       await page.getByLabel('Body part').waitFor();
       break;
     case 'CONSULTANT':
-    case 'EXPERT':
       await page.locator('[data-testid=case-list] :is(ol, .empty-state)').first().waitFor();
       break;
+    case 'EXPERT': {
+      // stage II does not exist yet: the worklist of received studies says so honestly
+      const empty = page.locator('[data-testid=worklist-studies] [data-testid=empty-state]');
+      await empty.waitFor();
+      assert.equal((await empty.textContent()).trim(), 'No studies received yet.');
+      break;
+    }
     case 'ADMIN': {
       await page.locator('[data-testid=audit-table] tbody tr').first().waitFor();
       await page.locator('[data-testid=organisations-table]').getByText('Northern Regional Clinic').waitFor();

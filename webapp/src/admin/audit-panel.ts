@@ -3,7 +3,7 @@ import { t, tDynamic } from '../i18n/i18n';
 import { api } from '../shared/api';
 import { showError } from '../shared/banner';
 import { h, mount } from '../shared/dom';
-import { formatDateTime } from '../shared/format';
+import { formatTimestamp } from '../shared/format';
 import { dataTable } from '../shared/table';
 import type { AuditRecord, ChainVerification } from '../shared/types';
 
@@ -75,7 +75,7 @@ function auditTable(records: readonly AuditRecord[], organisationName: (id: stri
     t('audit.heading', { limit: LIMIT }),
     [
       { header: t('audit.col.sequence'), cell: (r) => String(r.sequence), className: 'num' },
-      { header: t('audit.col.at'), cell: (r) => h('time', { datetime: r.at }, formatDateTime(r.at)), className: 'nowrap' },
+      { header: t('audit.col.at'), cell: (r) => h('time', { datetime: r.at }, formatTimestamp(r.at)), className: 'nowrap' },
       { header: t('audit.col.actor'), cell: (r) => r.actor ?? '—' },
       { header: t('audit.col.organisation'), cell: (r) => organisationName(r.organisationId) },
       { header: t('audit.col.action'), cell: (r) => h('code', null, r.action) },

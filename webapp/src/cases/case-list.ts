@@ -12,6 +12,8 @@ export interface CaseListOptions {
   labelledBy: string;
   emptyText: MessageKey;
   showOrganisation: boolean;
+  /** Shows only the feed's cases that pass (default: all). */
+  filter?: (c: Case) => boolean;
 }
 
 export interface CaseListHandle {
@@ -28,7 +30,8 @@ export function caseList(options: CaseListOptions): CaseListHandle {
   let latest: readonly Case[] = [];
   mount(container, h('p', { class: 'muted loading' }, t('common.loading')));
 
-  const render = (cases: readonly Case[], fresh: ReadonlySet<string>) => {
+  const render = (all: readonly Case[], fresh: ReadonlySet<string>) => {
+    const cases = options.filter ? all.filter(options.filter) : all;
     latest = cases;
     const arrived = cases.filter((c) => fresh.has(c.id));
     if (arrived.length > 0) {

@@ -1,21 +1,40 @@
-// EXPERT: the worklist. Full studies do not exist yet, so it lists cases read-only and
-// says honestly when nothing has been received.
+// EXPERT: the worklist. Stage II (full-study upload) does not exist yet, so the worklist of
+// received studies is honestly empty; below it, the cases in triage, read-only.
 import { layout } from '../app/layout';
 import { liveChannel } from '../app/live-session';
 import type { View } from '../app/view';
 import { t } from '../i18n/i18n';
 import { showError } from '../shared/banner';
 import { h } from '../shared/dom';
+import type { Case } from '../shared/types';
 import { CaseFeed } from './case-feed';
 import { caseList } from './case-list';
+
+/** States in which a full study is at the reference centre for expert reporting. */
+const STUDY_STATES = new Set(['STUDY_RECEIVED', 'IN_REPORTING', 'SIGNED', 'SECOND_READ']);
+const hasStudy = (c: Case) => STUDY_STATES.has(c.state);
 
 export function worklistPage(): View {
   const live = liveChannel();
   const feed = new CaseFeed();
-  const list = caseList({ feed, labelledBy: 'worklist-heading', emptyText: 'worklist.empty', showOrganisation: true });
+  const studies = caseList({
+    feed,
+    labelledBy: 'worklist-heading',
+    emptyText: 'worklist.empty',
+    showOrganisation: true,
+    filter: hasStudy,
+  });
+  const triage = caseList({
+    feed,
+    labelledBy: 'worklist-triage-heading',
+    emptyText: 'worklist.triageEmpty',
+    showOrganisation: true,
+    filter: (c) => !hasStudy(c),
+  });
   feed.start(live).catch((error) => {
     showError(error);
-    list.failed();
+    studies.failed();
+    triage.failed();
   });
 
   return layout({
@@ -23,16 +42,24 @@ export function worklistPage(): View {
     live,
     dispose: () => {
       feed.stop();
-      list.dispose();
+      studies.dispose();
+      triage.dispose();
     },
     content: [
       h('h1', { class: 'page-title', 'data-testid': 'page-heading' }, t('worklist.title')),
       h(
         'section',
-        { class: 'card', 'aria-labelledby': 'worklist-heading' },
+        { class: 'card', 'aria-labelledby': 'worklist-heading', 'data-testid': 'worklist-studies' },
         h('h2', { id: 'worklist-heading' }, t('worklist.listHeading')),
         h('p', { class: 'muted' }, t('worklist.intro')),
-        list.element,
+        studies.element,
+      ),
+      h(
+        'section',
+        { class: 'card', 'aria-labelledby': 'worklist-triage-heading' },
+        h('h2', { id: 'worklist-triage-heading' }, t('worklist.triageHeading')),
+        h('p', { class: 'muted' }, t('worklist.triageIntro')),
+        triage.element,
       ),
     ],
   });

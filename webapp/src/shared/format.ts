@@ -7,6 +7,13 @@ export function formatDateTime(iso: string): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short' }).format(date);
 }
 
+/** Date and time to the second, for records such as the audit log. */
+export function formatTimestamp(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'medium' }).format(date);
+}
+
 /** "just now", "5 min ago", "3 h ago", else the date. */
 export function formatAgo(iso: string, now = Date.now()): string {
   const then = new Date(iso).getTime();
