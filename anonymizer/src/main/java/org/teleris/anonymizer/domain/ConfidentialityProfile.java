@@ -104,9 +104,10 @@ public final class ConfidentialityProfile {
     /**
      * @param vr             the attribute's value representation (two letters)
      * @param privateCreator the creator of a private element's block, null for public tags
-     * @param inStructuredContent true inside a Content Sequence (SR tree), where free text must stay present
+     * @param context        where the attribute sits: top level, inside an SR content tree, or inside a sequence
+     *                       that an option cleans
      */
-    public Decision decide(Tag tag, String vr, String privateCreator, Set<ProfileOption> options, boolean inStructuredContent) {
+    public Decision decide(Tag tag, String vr, String privateCreator, Set<ProfileOption> options, Context context) {
         if (tag.isGroupLength()) {
             return new Decision(Action.REMOVE, "group length (retired)");
         }
@@ -123,7 +124,7 @@ public final class ConfidentialityProfile {
         if (rule != null) {
             return decideByRule(rule, options);
         }
-        return decideByDefault(tag, vr, options, inStructuredContent);
+        return decideByDefault(tag, vr, options, context);
     }
 
     private Decision decidePrivate(Tag tag, String creator, Set<ProfileOption> options) {
@@ -157,7 +158,22 @@ public final class ConfidentialityProfile {
         return new Decision(rule.basic().resolve(), "E.1-1 " + rule.basic().name().replace('_', '/'));
     }
 
-    private static Decision decideByDefault(Tag tag, String vr, Set<ProfileOption> options, boolean inStructuredContent) {
+    /** Where in the data set an attribute sits; defaults for attributes the table does not name depend on it. */
+    public enum Context {
+        TOP_LEVEL,
+        /** Inside a Content Sequence: free text must stay present (Type 1 in SR), so it is replaced or cleaned. */
+        STRUCTURED_CONTENT,
+        /** Inside a sequence an option marks C: any free text in it is cleaned, as the option promises. */
+        CLEANED_SEQUENCE
+    }
+
+    private static final Set<String> SHORT_TEXT_VRS = Set.of("LO", "SH", "UC");
+
+    private static Decision decideByDefault(Tag tag, String vr, Set<ProfileOption> options, Context context) {
+        boolean inStructuredContent = context == Context.STRUCTURED_CONTENT;
+        if (context == Context.CLEANED_SEQUENCE && (FREE_TEXT_VRS.contains(vr) || SHORT_TEXT_VRS.contains(vr))) {
+            return new Decision(Action.CLEAN, "default: text inside a cleaned sequence");
+        }
         switch (vr) {
             case "UI":
                 return CLASS_UIDS.contains(tag)

@@ -57,11 +57,15 @@ public final class DescriptorCleaner {
         return new DescriptorCleaner(terms);
     }
 
+    public Set<String> allowedTerms() {
+        return allowed;
+    }
+
     public String clean(String text) {
         StringBuilder out = new StringBuilder();
         Matcher m = TOKEN.matcher(text);
         while (m.find()) {
-            String token = m.group();
+            String token = m.group().replaceAll("^[.]+|[.]+$", "");
             String upper = token.toUpperCase(Locale.ROOT);
             if (allowed.contains(upper) || SHORT_NUMBER.matcher(upper).matches()) {
                 if (out.length() > 0) {

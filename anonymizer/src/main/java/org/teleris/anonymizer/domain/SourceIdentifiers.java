@@ -44,15 +44,9 @@ public final class SourceIdentifiers {
                     identifying.add(normalise(component.trim()));
                 }
             }
-        } else if (!"DA".equals(vr) && !"DT".equals(vr) && !"UI".equals(vr)) {
-            // Names hide inside free text; each longer word is looked for on its own (allow-listed words are kept later).
-            var m = WORD.matcher(v);
-            while (m.find()) {
-                if (m.group().length() >= 5 && hasLetter(m.group())) {
-                    identifying.add(normalise(m.group()));
-                }
-            }
         }
+        // Words of other free text are not looked for on their own: "Imaging" or "Memorial" would match code
+        // meanings everywhere. Names inside free text are caught through the PN components above.
     }
 
     /** Binary private blobs: only readable text runs with letters can be names or ids worth looking for. */
@@ -70,14 +64,13 @@ public final class SourceIdentifiers {
         return s.codePoints().anyMatch(Character::isLetter);
     }
 
-    /** A value the profile kept: never treated as identifying, wherever else it appears. */
+    /**
+     * A whole value the profile kept (e.g. the manufacturer, repeated in a private tag): not identifying. Only whole
+     * values count: a name inside a kept code meaning must still be found.
+     */
     public void addKept(String value) {
         if (value != null && !value.isBlank()) {
             kept.add(normalise(value.trim()));
-            var m = WORD.matcher(value);
-            while (m.find()) {
-                kept.add(normalise(m.group()));
-            }
         }
     }
 

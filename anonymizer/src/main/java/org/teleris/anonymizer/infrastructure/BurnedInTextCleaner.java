@@ -27,7 +27,17 @@ public final class BurnedInTextCleaner {
         this.ocr = ocr;
     }
 
+    /** Only looks: the regions OCR finds, without changing pixels (server-side verification of foreign files). */
+    public List<MaskedRegion> findText(DicomInstance instance) throws PixelDataNotCleanableException, IOException {
+        return process(instance, List.of(), false);
+    }
+
     public List<MaskedRegion> clean(DicomInstance instance, List<FixedMask> fixedMasks) throws PixelDataNotCleanableException, IOException {
+        return process(instance, fixedMasks, true);
+    }
+
+    private List<MaskedRegion> process(DicomInstance instance, List<FixedMask> fixedMasks, boolean mask)
+            throws PixelDataNotCleanableException, IOException {
         AttributeList list = instance.list();
         Attribute pixelData = list.get(TagFromName.PixelData);
         if (pixelData == null) {
@@ -69,6 +79,9 @@ public final class BurnedInTextCleaner {
             }
             // "Black" is the darkest value the image itself uses, so CT stays in its HU range after masking.
             int black = photometric.equals("MONOCHROME1") ? range[1] : "RGB".equals(photometric) ? 0 : range[0];
+            if (!mask) {
+                return regions;
+            }
             for (MaskedRegion r : regions) {
                 blackOut(px, r, frames, samples, black);
             }

@@ -8,6 +8,7 @@ import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.SequenceItem;
 import com.pixelmed.dicom.StringAttribute;
 import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TextAttribute;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,6 +57,11 @@ final class ElementViews {
     /** Text values; for UN/OB (private blocks in implicit VR files) the bytes as Latin-1 so byte-identical text still matches. */
     static List<String> textOf(Attribute a) {
         try {
+            if (a instanceof TextAttribute) {
+                // ST/LT/UT: PixelMed has no "original" values for text VRs, only the single decoded value.
+                String[] v = a.getStringValues();
+                return v == null ? List.of() : Arrays.asList(v);
+            }
             if (a instanceof StringAttribute) {
                 String[] v = a.getOriginalStringValues();
                 return v == null ? List.of() : Arrays.asList(v);

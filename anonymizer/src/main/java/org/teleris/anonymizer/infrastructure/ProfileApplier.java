@@ -11,11 +11,13 @@ import com.pixelmed.dicom.SequenceItem;
 import com.pixelmed.dicom.ShortStringAttribute;
 import com.pixelmed.dicom.StringAttribute;
 import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TextAttribute;
 import java.util.ArrayList;
 import java.util.List;
 import org.teleris.anonymizer.domain.Action;
 import org.teleris.anonymizer.domain.AttributeAction;
 import org.teleris.anonymizer.domain.ConfidentialityProfile;
+import org.teleris.anonymizer.domain.ConfidentialityProfile.Context;
 import org.teleris.anonymizer.domain.DateShifter;
 import org.teleris.anonymizer.domain.Decision;
 import org.teleris.anonymizer.domain.DeidentificationMethod;
@@ -54,7 +56,7 @@ public final class ProfileApplier {
         AttributeList list = instance.list();
         list.removeMetaInformationHeaderAttributes();
         try {
-            run.walk(list, "", false);
+            run.walk(list, "", Context.TOP_LEVEL);
         } catch (DicomException e) {
             throw new UnreadableDicomException("an attribute could not be rewritten: " + e.getClass().getSimpleName(), false, e);
         }
@@ -101,9 +103,10 @@ public final class ProfileApplier {
 
         Run(Pseudonym pseudonym) {
             this.pseudonym = pseudonym;
+            source.addAllowedWords(cleaner.allowedTerms());
         }
 
-        void walk(AttributeList list, String prefix, boolean inStructuredContent) throws DicomException {
+        void walk(AttributeList list, String prefix, Context context) throws DicomException {
             for (Attribute a : new ArrayList<>(list.values())) {
                 AttributeTag at = a.getTag();
                 if (at.equals(TagFromName.PixelData)) {
@@ -113,17 +116,39 @@ public final class ProfileApplier {
                 String vr = a instanceof SequenceAttribute ? "SQ" : a.getVRAsString();
                 String creator = tag.isPrivateCreator() ? a.getSingleStringValueOrEmptyString()
                         : tag.isPrivate() ? list.getPrivateCreatorString(at) : null;
-                Decision d = profile.decide(tag, vr, creator, options.options(), inStructuredContent);
+                Decision d = profile.decide(tag, vr, creator, options.options(), context);
                 String path = prefix + tag;
                 if (a instanceof SequenceAttribute seq) {
-                    applyToSequence(list, seq, d, path, inStructuredContent || at.equals(CONTENT_SEQUENCE));
+                    applyToSequence(list, seq, d, path, childContext(context, at, d));
                 } else {
-                    applyToElement(list, a, vr, d, path);
+                    applyToElement(list, a, vr, d, path, context);
+                }
+            }
+            removeEmptyPrivateBlocks(list);
+        }
+
+        /** A private creator whose block lost all its elements would only advertise a vendor; drop it. */
+        void removeEmptyPrivateBlocks(AttributeList list) {
+            for (AttributeTag t : new ArrayList<>(list.keySet())) {
+                if (t.isPrivateCreator()) {
+                    int block = t.getElement() << 8;
+                    boolean used = list.keySet().stream().anyMatch(o -> o.getGroup() == t.getGroup()
+                            && (o.getElement() & 0xFF00) == block);
+                    if (!used) {
+                        list.remove(t);
+                    }
                 }
             }
         }
 
-        void applyToSequence(AttributeList list, SequenceAttribute seq, Decision d, String path, boolean inSr) throws DicomException {
+        Context childContext(Context current, AttributeTag sequence, Decision d) {
+            if (current == Context.STRUCTURED_CONTENT || sequence.equals(CONTENT_SEQUENCE)) {
+                return Context.STRUCTURED_CONTENT;
+            }
+            return d.action() == Action.CLEAN ? Context.CLEANED_SEQUENCE : current;
+        }
+
+        void applyToSequence(AttributeList list, SequenceAttribute seq, Decision d, String path, Context inner) throws DicomException {
             switch (d.action()) {
                 case REMOVE -> {
                     collectRemoved(seq);
@@ -141,13 +166,14 @@ public final class ProfileApplier {
                     }
                     int i = 0;
                     for (SequenceItem item : ElementViews.iterable(seq)) {
-                        walk(item.getAttributeList(), path + "[" + i++ + "].", inSr);
+                        walk(item.getAttributeList(), path + "[" + i++ + "].", inner);
                     }
                 }
             }
         }
 
-        void applyToElement(AttributeList list, Attribute a, String vr, Decision d, String path) throws DicomException {
+        void applyToElement(AttributeList list, Attribute a, String vr, Decision d, String path, Context context)
+                throws DicomException {
             List<String> original = ElementViews.textOf(a);
             switch (d.action()) {
                 case REMOVE -> {
@@ -179,7 +205,7 @@ public final class ProfileApplier {
                         list.remove(a.getTag());
                     }
                 }
-                case CLEAN -> clean(list, a, vr, original);
+                case CLEAN -> clean(list, a, vr, original, context);
                 case KEEP -> original.forEach(source::addKept);
             }
             if (d.action() != Action.KEEP || d.rule().startsWith("E.1-1")) {
@@ -187,7 +213,7 @@ public final class ProfileApplier {
             }
         }
 
-        void clean(AttributeList list, Attribute a, String vr, List<String> original) throws DicomException {
+        void clean(AttributeList list, Attribute a, String vr, List<String> original, Context context) throws DicomException {
             if ("DA".equals(vr) || "DT".equals(vr)) {
                 original.forEach(v -> source.addReplaced(vr, v));
                 List<String> shifted = new ArrayList<>();
@@ -202,11 +228,14 @@ public final class ProfileApplier {
                 }
                 setValues(a, shifted);
                 datesShifted = true;
-            } else if (a instanceof StringAttribute && !"TM".equals(vr) && !"CS".equals(vr) && !"UI".equals(vr)) {
+            } else if (isText(a) && !"TM".equals(vr) && !"CS".equals(vr) && !"UI".equals(vr)) {
                 List<String> cleaned = new ArrayList<>();
                 for (String v : original) {
                     source.addReplaced(vr, v);
                     String c = cleaner.clean(v);
+                    if (c.isEmpty() && !v.isBlank() && context != Context.TOP_LEVEL) {
+                        c = DummyValues.TEXT; // inside code sequences and SR trees, text is usually Type 1
+                    }
                     source.addKept(c);
                     cleaned.add(c);
                 }
@@ -214,6 +243,10 @@ public final class ProfileApplier {
             } else {
                 original.forEach(source::addKept); // times stay with shifted dates; codes are not free text
             }
+        }
+
+        boolean isText(Attribute a) {
+            return a instanceof StringAttribute || a instanceof TextAttribute;
         }
 
         void remapUids(Attribute a, List<String> original) throws DicomException {
@@ -226,7 +259,7 @@ public final class ProfileApplier {
 
         void setOrEmpty(Attribute a, String value) throws DicomException {
             a.removeValues();
-            if (value != null && a instanceof StringAttribute) {
+            if (value != null && isText(a)) {
                 a.addValue(value);
             }
         }
