@@ -102,6 +102,11 @@ public final class AiResultSrWriter {
             DicomAttributes.put(list, TagFromName.ContentTime, now[1]);
             DicomAttributes.sequence(list, TagFromName.PerformedProcedureCodeSequence);
             putEvidence(list, r);
+            AttributeList scheme = new AttributeList();
+            DicomAttributes.put(scheme, TagFromName.CodingSchemeDesignator, PRIVATE_SCHEME);
+            DicomAttributes.put(scheme, TagFromName.CodingSchemeName, "Teleris AI prescreen private concepts");
+            DicomAttributes.put(scheme, TagFromName.CodingSchemeResponsibleOrganization, DicomAttributes.MANUFACTURER);
+            DicomAttributes.sequence(list, TagFromName.CodingSchemeIdentificationSequence).addItem(scheme);
             buildContent(list, r);
             FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, "TELERIS");
             list.write(file.toString(), TransferSyntax.ExplicitVRLittleEndian, true, true);

@@ -113,6 +113,7 @@ public final class ResearchCaptureWriter {
             DicomAttributes.put(list, TagFromName.Modality, "OT");
             DicomAttributes.put(list, TagFromName.SeriesInstanceUID, seriesUid);
             DicomAttributes.put(list, TagFromName.SeriesNumber, 9902);
+            DicomAttributes.put(list, TagFromName.Laterality, ""); // 2C: paired organs unknown for a chest capture
             DicomAttributes.put(list, TagFromName.SeriesDescription, "AI HEAT MAP - FOR RESEARCH PURPOSES ONLY");
             DicomAttributes.put(list, TagFromName.Manufacturer, DicomAttributes.MANUFACTURER);
             DicomAttributes.put(list, TagFromName.ConversionType, "WSD");
