@@ -11,7 +11,7 @@ import { auditPanel } from './audit-panel';
 
 export function adminHome(): View {
   const names = new Map<string, string>();
-  const organisationName = (id: string | null) => (id ? (names.get(id) ?? id) : '—');
+  const organisationName = (id: string | null | undefined) => (id ? (names.get(id) ?? id) : '—');
 
   const orgBox = h('div', null, h('p', { class: 'muted' }, t('common.loading')));
   const userBox = h('div', null, h('p', { class: 'muted' }, t('common.loading')));

@@ -9,7 +9,7 @@ import type { AuditRecord, ChainVerification } from '../shared/types';
 
 const LIMIT = 50;
 
-export function auditPanel(organisationName: (id: string | null) => string): HTMLElement {
+export function auditPanel(organisationName: (id: string | null | undefined) => string): HTMLElement {
   const tableBox = h('div', { 'data-testid': 'audit-table-box' }, h('p', { class: 'muted' }, t('common.loading')));
   const result = h('div', { class: 'verify-result', role: 'status', 'data-testid': 'verify-result' });
   const verifyButton = h('button', { type: 'button', class: 'button button-primary', 'data-testid': 'verify-chain' }, t('audit.verify'));
@@ -65,12 +65,12 @@ function verification(v: ChainVerification): HTMLElement {
     'div',
     { class: 'note note-bad', 'data-intact': 'false' },
     h('p', null, h('strong', null, '✖ ', t('audit.broken', { checked: v.checked }))),
-    v.firstBadSequence !== null ? h('p', null, t('audit.firstBad', { sequence: v.firstBadSequence })) : null,
+    v.firstBadSequence != null ? h('p', null, t('audit.firstBad', { sequence: v.firstBadSequence })) : null,
     v.problem ? h('p', null, t('audit.problem', { problem: v.problem })) : null,
   );
 }
 
-function auditTable(records: readonly AuditRecord[], organisationName: (id: string | null) => string): HTMLElement {
+function auditTable(records: readonly AuditRecord[], organisationName: (id: string | null | undefined) => string): HTMLElement {
   return dataTable(
     t('audit.heading', { limit: LIMIT }),
     [

@@ -49,19 +49,20 @@ export interface User {
 export interface AuditRecord {
   sequence: number;
   at: string;
-  actor: string | null;
-  organisationId: string | null;
+  // the server leaves out fields that are null
+  actor?: string | null;
+  organisationId?: string | null;
   action: string;
-  objectType: string | null;
-  objectId: string | null;
+  objectType?: string | null;
+  objectId?: string | null;
   outcome: string;
 }
 
 export interface ChainVerification {
   intact: boolean;
   checked: number;
-  firstBadSequence: number | null;
-  problem: string | null;
+  firstBadSequence?: number | null;
+  problem?: string | null;
 }
 
 export interface ApiErrorBody {
