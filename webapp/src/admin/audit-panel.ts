@@ -15,11 +15,21 @@ export function auditPanel(organisationName: (id: string | null | undefined) => 
   const verifyButton = h('button', { type: 'button', class: 'button button-primary', 'data-testid': 'verify-chain' }, t('audit.verify'));
   const refreshButton = h('button', { type: 'button', class: 'button' }, t('common.refresh'));
 
+  let records: AuditRecord[] = [];
+  let badSequence: number | null = null;
+  const renderTable = () =>
+    mount(
+      tableBox,
+      records.length === 0
+        ? h('p', { class: 'empty-state' }, t('audit.empty'))
+        : auditTable(records, organisationName, badSequence),
+    );
+
   const load = async () => {
     refreshButton.disabled = true;
     try {
-      const records = await api.audit(LIMIT);
-      mount(tableBox, records.length === 0 ? h('p', { class: 'empty-state' }, t('audit.empty')) : auditTable(records, organisationName));
+      records = await api.audit(LIMIT);
+      renderTable();
     } catch (error) {
       showError(error);
       mount(tableBox, h('p', { class: 'empty-state' }, t('common.loadFailed')));
@@ -32,7 +42,10 @@ export function auditPanel(organisationName: (id: string | null | undefined) => 
     verifyButton.disabled = true;
     mount(result, h('p', { class: 'muted' }, t('audit.verifying')));
     try {
-      mount(result, verification(await api.verifyAudit()));
+      const v = await api.verifyAudit();
+      mount(result, verification(v));
+      badSequence = v.intact ? null : (v.firstBadSequence ?? null);
+      if (records.length > 0) renderTable(); // marks the first bad record if it is shown
     } catch (error) {
       result.replaceChildren();
       showError(error);
@@ -70,7 +83,11 @@ function verification(v: ChainVerification): HTMLElement {
   );
 }
 
-function auditTable(records: readonly AuditRecord[], organisationName: (id: string | null | undefined) => string): HTMLElement {
+function auditTable(
+  records: readonly AuditRecord[],
+  organisationName: (id: string | null | undefined) => string,
+  badSequence: number | null,
+): HTMLElement {
   return dataTable(
     t('audit.heading', { limit: LIMIT }),
     [
@@ -90,6 +107,7 @@ function auditTable(records: readonly AuditRecord[], organisationName: (id: stri
     ],
     records,
     'audit-table',
+    (r) => (r.sequence === badSequence ? 'row-bad' : undefined),
   );
 }
 

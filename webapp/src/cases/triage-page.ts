@@ -17,6 +17,7 @@ export function triagePage(): View {
   const live = liveChannel();
   const feed = new CaseFeed(isOpen);
   const list = caseList({ feed, labelledBy: 'triage-heading', emptyText: 'triage.empty', showOrganisation: true });
+  const stopCounting = countUnseenInTitle(feed, () => `${t('triage.title')} · ${t('app.name')}`);
   feed.start(live).catch((error) => {
     showError(error);
     list.failed();
@@ -26,6 +27,7 @@ export function triagePage(): View {
     title: t('triage.title'),
     live,
     dispose: () => {
+      stopCounting();
       feed.stop();
       list.dispose();
     },
@@ -40,4 +42,23 @@ export function triagePage(): View {
       ),
     ],
   });
+}
+
+/** While the tab is in the background, the title counts new arrivals: "(2) Triage channel". */
+function countUnseenInTitle(feed: CaseFeed, baseTitle: () => string): () => void {
+  let unseen = 0;
+  const reset = () => {
+    if (document.visibilityState === 'visible' && unseen > 0) {
+      unseen = 0;
+      document.title = baseTitle();
+    }
+  };
+  feed.onChange((_cases, fresh) => {
+    if (fresh.size > 0 && document.visibilityState === 'hidden') {
+      unseen += fresh.size;
+      document.title = `(${unseen}) ${baseTitle()}`;
+    }
+  });
+  document.addEventListener('visibilitychange', reset);
+  return () => document.removeEventListener('visibilitychange', reset);
 }

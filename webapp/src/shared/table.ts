@@ -7,7 +7,13 @@ export interface Column<T> {
   className?: string;
 }
 
-export function dataTable<T>(caption: string, columns: Column<T>[], rows: readonly T[], testId?: string): HTMLElement {
+export function dataTable<T>(
+  caption: string,
+  columns: Column<T>[],
+  rows: readonly T[],
+  testId?: string,
+  rowClass?: (row: T) => string | undefined,
+): HTMLElement {
   return h(
     'div',
     { class: 'table-scroll' },
@@ -19,7 +25,7 @@ export function dataTable<T>(caption: string, columns: Column<T>[], rows: readon
       h(
         'tbody',
         null,
-        rows.map((row) => h('tr', null, columns.map((c) => h('td', { class: c.className }, c.cell(row))))),
+        rows.map((row) => h('tr', { class: rowClass?.(row) }, columns.map((c) => h('td', { class: c.className }, c.cell(row))))),
       ),
     ),
   );
