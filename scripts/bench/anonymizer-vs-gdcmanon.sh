@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Benchmark: our anonymizer CLI vs GDCM's gdcmanon (basic profile) vs cp -r + sync, on the same synthetic CT.
+# Usage: scripts/bench/anonymizer-vs-gdcmanon.sh [SLICES=300] [PASSES=5]
+# Prints instances/s (median of PASSES timed passes after one untimed warm-up pass) and the ratios.
+# Every row includes a final `sync`, so all three pay for getting their bytes to disk.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SLICES=${1:-300}
+PASSES=${2:-5}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/anon-bench.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+
+for tool in gdcmanon openssl java mvn; do
+  command -v "$tool" >/dev/null || { echo "bench: '$tool' is missing (run scripts/setup)" >&2; exit 1; }
+done
+
+# Build the module (jar + runtime libs + test classes, which hold the CT generator); tests are not rerun here.
+mvn -B -ntp -q -o -pl anonymizer install -DskipTests 2>/dev/null || mvn -B -ntp -q -pl anonymizer install -DskipTests
+CP="anonymizer/target/test-classes:anonymizer/target/classes:anonymizer/target/lib/*"
+java -cp "$CP" org.teleris.anonymizer.testdata.BenchmarkCtGenerator "$WORK/in" "$SLICES" 512 2>/dev/null
+echo "input: $(ls "$WORK/in" | wc -l) files, $(du -sh "$WORK/in" | cut -f1)"
+
+# gdcmanon -e needs a certificate to encrypt the removed attributes into.
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/k.pem" -out "$WORK/c.pem" -subj /CN=bench -days 1 2>/dev/null
+head -c 32 /dev/urandom > "$WORK/secret"
+
+run_copy()     { cp -r "$WORK/in" "$WORK/out"; }
+run_gdcmanon() { gdcmanon -e --continue -r -i "$WORK/in" -o "$WORK/out" -c "$WORK/c.pem" >/dev/null 2>&1; }
+run_ours()     { anonymizer/bin/anonymize --secret-file "$WORK/secret" --output "$WORK/out" "$WORK/in" 2>/dev/null; }
+
+time_one() { # command -> seconds (wall clock, including sync)
+  rm -rf "$WORK/out"; sync
+  local t0 t1
+  t0=$(date +%s.%N)
+  "$1"
+  sync
+  t1=$(date +%s.%N)
+  echo "$t1 - $t0" | bc -l
+}
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2==1) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+declare -A MEDIAN
+for row in copy gdcmanon ours; do
+  time_one "run_$row" >/dev/null # warm-up: page cache, JIT-less JVM start, gdcmanon libraries
+  times=()
+  for _ in $(seq "$PASSES"); do
+    times+=("$(time_one "run_$row")")
+  done
+  MEDIAN[$row]=$(printf '%s\n' "${times[@]}" | median)
+  printf '%-10s passes: %s\n' "$row" "$(printf '%.3fs ' "${times[@]}")"
+done
+
+# Our output must really be de-identified: a quick guard so a broken run cannot look fast.
+run_ours
+[ "$(ls "$WORK/out" | grep -c '\.dcm$')" -eq "$SLICES" ] || { echo "bench: anonymizer did not write every file" >&2; exit 1; }
+
+echo
+printf '%-28s %10s %14s\n' "row" "median s" "instances/s"
+for row in copy gdcmanon ours; do
+  printf '%-28s %10.3f %14.1f\n' "$row" "${MEDIAN[$row]}" "$(echo "$SLICES / ${MEDIAN[$row]}" | bc -l)"
+done
+echo
+printf 'anonymizer speed vs gdcmanon:       %.2fx  (goal >= 1.0x)\n' "$(echo "${MEDIAN[gdcmanon]} / ${MEDIAN[ours]}" | bc -l)"
+printf 'anonymizer time vs cp -r + sync:    %.2fx  (goal <= 1.5x)\n' "$(echo "${MEDIAN[ours]} / ${MEDIAN[copy]}" | bc -l)"
