@@ -37,35 +37,70 @@ public final class DicomSliceReader {
             "KNEE", "ANKLE", "FOOT", "HAND", "WRIST", "ELBOW", "SHOULDER", "HIP", "LEG", "ARM", "SPINE", "LSPINE",
             "CSPINE", "EXTREMITY", "BREAST");
 
-    /** Stage II: a whole study (any files; the largest axial CT series is analysed). */
+    /**
+     * Stage II: a whole study (any files; the largest axial CT series is analysed). Headers are read
+     * first; only the chosen series' pixels are then decoded, straight into the volume, so that peak
+     * memory stays near one copy of the volume.
+     */
     public LoadedScan readStudy(List<Path> files) throws NotAnalysableException {
-        List<DicomCtSlice> slices = files.parallelStream().map(f -> {
+        List<DicomCtSlice> headers = files.parallelStream().map(f -> {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(f))) {
-                return decode(in, f.getFileName().toString());
+                return header(in, f);
             } catch (IOException e) {
                 return null;
             }
         }).filter(s -> s != null).toList();
-        if (slices.isEmpty()) {
+        if (headers.isEmpty()) {
             throw new NotAnalysableException(NotAnalysableReason.UNREADABLE, "no readable DICOM image among " + files.size() + " files");
         }
         Map<String, List<DicomCtSlice>> bySeries = new LinkedHashMap<>();
-        for (DicomCtSlice s : slices) {
+        for (DicomCtSlice s : headers) {
             if ("CT".equals(s.modality()) && s.axial() && !s.localizer()) {
                 bySeries.computeIfAbsent(s.seriesInstanceUid(), k -> new ArrayList<>()).add(s);
             }
         }
         if (bySeries.isEmpty()) {
-            boolean anyCt = slices.stream().anyMatch(s -> "CT".equals(s.modality()));
+            boolean anyCt = headers.stream().anyMatch(s -> "CT".equals(s.modality()));
             throw new NotAnalysableException(anyCt ? NotAnalysableReason.INCONSISTENT_SERIES : NotAnalysableReason.NOT_CT,
-                    anyCt ? "no axial CT series" : "modality " + slices.get(0).modality());
+                    anyCt ? "no axial CT series" : "modality " + headers.get(0).modality());
         }
         List<DicomCtSlice> series = bySeries.values().stream().max(Comparator.comparingInt(List::size)).orElseThrow();
         checkChest(series.get(0));
         List<DicomCtSlice> sorted = new ArrayList<>(series);
         // Head first: DICOM z grows towards the head, so descending position is cranio-caudal order.
         sorted.sort(Comparator.comparingDouble(DicomCtSlice::positionAlongNormal).reversed());
-        return assemble(sorted, false, sliceSpacing(sorted));
+        DicomCtSlice first = sorted.get(0);
+        int rows = first.rows();
+        int cols = first.cols();
+        for (DicomCtSlice s : sorted) {
+            if (s.rows() != rows || s.cols() != cols) {
+                throw new NotAnalysableException(NotAnalysableReason.INCONSISTENT_SERIES,
+                        "slice sizes differ: " + rows + "x" + cols + " and " + s.rows() + "x" + s.cols());
+            }
+        }
+        float[] hu = new float[sorted.size() * rows * cols];
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.stream.IntStream.range(0, sorted.size()).parallel().forEach(k -> {
+            DicomCtSlice s = sorted.get(k);
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(s.file()))) {
+                AttributeList list = readAll(in, s.file().getFileName().toString());
+                pixelsInto(list, s, hu, k * rows * cols, s.file().getFileName().toString());
+            } catch (IOException e) {
+                failures.add(e.getMessage());
+            }
+        });
+        if (!failures.isEmpty()) {
+            throw new NotAnalysableException(NotAnalysableReason.UNREADABLE, failures.size() + " slices: " + failures.get(0));
+        }
+        List<SourceInstance> sources = new ArrayList<>();
+        for (int k = 0; k < sorted.size(); k++) {
+            DicomCtSlice s = sorted.get(k);
+            sources.add(new SourceInstance(s.sopClassUid(), s.sopInstanceUid(), s.seriesInstanceUid(), k));
+        }
+        double[] ps = first.rowSpacingColSpacing();
+        double dz = sliceSpacing(sorted);
+        HuVolume volume = new HuVolume(hu, sorted.size(), rows, cols, new double[] {dz > 0 ? dz : 5.0, ps[0], ps[1]});
+        return new LoadedScan(volume, false, first.study(), List.copyOf(sources));
     }
 
     /** Stage I: a few slices sent as a preview, kept in the order given. */
@@ -134,35 +169,52 @@ public final class DicomSliceReader {
         return median > 0 ? median : sorted.get(0).sliceThickness();
     }
 
-    /** Decodes one file; null if it holds no single-frame greyscale image. */
+    /** Decodes one file with its pixels; null if it holds no single-frame greyscale image. */
     static DicomCtSlice decode(InputStream in, String name) throws IOException {
+        AttributeList list = readAll(in, name);
+        DicomCtSlice h = describe(list, null);
+        if (h == null || list.get(TagFromName.PixelData) == null) {
+            return null;
+        }
+        float[] hu = new float[h.rows() * h.cols()];
+        pixelsInto(list, h, hu, 0, name);
+        return h.withHu(hu);
+    }
+
+    /** Reads the attributes before Pixel Data only. */
+    private static DicomCtSlice header(InputStream in, Path file) throws IOException {
+        AttributeList list = new AttributeList();
+        try (DicomInputStream din = new DicomInputStream(in)) {
+            list.read(din, TagFromName.PixelData);
+        } catch (com.pixelmed.dicom.DicomException e) {
+            throw new IOException(file.getFileName() + ": " + e.getMessage(), e);
+        }
+        return describe(list, file);
+    }
+
+    private static AttributeList readAll(InputStream in, String name) throws IOException {
         AttributeList list = new AttributeList();
         try (DicomInputStream din = new DicomInputStream(in)) {
             list.read(din);
         } catch (com.pixelmed.dicom.DicomException e) {
             throw new IOException(name + ": " + e.getMessage(), e);
         }
-        Attribute pixels = list.get(TagFromName.PixelData);
+        return list;
+    }
+
+    private static DicomCtSlice describe(AttributeList list, Path file) {
         int rows = intOf(list, TagFromName.Rows, 0);
         int cols = intOf(list, TagFromName.Columns, 0);
-        if (pixels == null || rows == 0 || cols == 0 || intOf(list, TagFromName.SamplesPerPixel, 1) != 1
+        if (rows == 0 || cols == 0 || intOf(list, TagFromName.SamplesPerPixel, 1) != 1
                 || intOf(list, TagFromName.NumberOfFrames, 1) != 1) {
             return null;
         }
-        float[] hu = toHu(list, pixels, rows, cols, name);
         double[] iop = doubles(list, TagFromName.ImageOrientationPatient, new double[] {1, 0, 0, 0, 1, 0});
         double[] ipp = doubles(list, TagFromName.ImagePositionPatient, null);
         double[] normal = {iop[1] * iop[5] - iop[2] * iop[4], iop[2] * iop[3] - iop[0] * iop[5], iop[0] * iop[4] - iop[1] * iop[3]};
         boolean axial = Math.abs(normal[2]) > 0.9;
         double position = ipp != null ? ipp[0] * normal[0] + ipp[1] * normal[1] + ipp[2] * normal[2]
                 : doubleOf(list, TagFromName.SliceLocation, intOf(list, TagFromName.InstanceNumber, 0));
-        // Canonical display: columns towards patient left (+x), rows towards posterior (+y).
-        if (iop[0] < 0) {
-            flipColumns(hu, rows, cols);
-        }
-        if (iop[4] < 0) {
-            flipRows(hu, rows, cols);
-        }
         double[] ps = doubles(list, TagFromName.PixelSpacing, null);
         if (ps == null || ps.length < 2 || ps[0] <= 0 || ps[1] <= 0) {
             ps = new double[] {0.75, 0.75}; // typical chest CT; previews often lack it
@@ -173,10 +225,29 @@ public final class DicomSliceReader {
                 str(list, TagFromName.StudyInstanceUID), str(list, TagFromName.StudyDate), str(list, TagFromName.StudyTime),
                 str(list, TagFromName.StudyID), str(list, TagFromName.AccessionNumber),
                 str(list, TagFromName.ReferringPhysicianName), str(list, TagFromName.StudyDescription));
-        return new DicomCtSlice(str(list, TagFromName.SOPClassUID), str(list, TagFromName.SOPInstanceUID),
+        return new DicomCtSlice(file, str(list, TagFromName.SOPClassUID), str(list, TagFromName.SOPInstanceUID),
                 str(list, TagFromName.SeriesInstanceUID), str(list, TagFromName.Modality).trim(),
-                str(list, TagFromName.BodyPartExamined), imageType.contains("LOCALIZER"), rows, cols, hu,
-                new double[] {ps[0], ps[1]}, position, doubleOf(list, TagFromName.SliceThickness, 0), axial, study);
+                str(list, TagFromName.BodyPartExamined), imageType.contains("LOCALIZER"), rows, cols, null,
+                new double[] {ps[0], ps[1]}, position, doubleOf(list, TagFromName.SliceThickness, 0), axial,
+                iop[0] < 0, iop[4] < 0, study);
+    }
+
+    /** HU of one slice into {@code target} at {@code offset}, turned to the canonical display. */
+    private static void pixelsInto(AttributeList list, DicomCtSlice s, float[] target, int offset, String name)
+            throws IOException {
+        Attribute pixels = list.get(TagFromName.PixelData);
+        if (pixels == null) {
+            throw new IOException(name + ": no pixel data");
+        }
+        float[] hu = toHu(list, pixels, s.rows(), s.cols(), name);
+        // Canonical display: columns towards patient left (+x), rows towards posterior (+y).
+        if (s.flipColumns()) {
+            flipColumns(hu, s.rows(), s.cols());
+        }
+        if (s.flipRows()) {
+            flipRows(hu, s.rows(), s.cols());
+        }
+        System.arraycopy(hu, 0, target, offset, hu.length);
     }
 
     private static float[] toHu(AttributeList list, Attribute pixels, int rows, int cols, String name) throws IOException {

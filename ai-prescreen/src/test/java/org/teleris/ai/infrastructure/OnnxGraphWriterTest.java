@@ -26,4 +26,10 @@ class OnnxGraphWriterTest {
         assertArrayEquals(a, b);
         assertTrue(a.length < 200_000, "size " + a.length);
     }
+
+    @Test
+    void graphAndJavaClassRuleShareTheRelevanceFloor() {
+        org.junit.jupiter.api.Assertions.assertEquals(org.teleris.ai.domain.CtClassRule.RELEVANT_INVOLVEMENT,
+                LungInvolvementGraph.RELEVANT_INVOLVEMENT, 1e-7);
+    }
 }
