@@ -55,13 +55,15 @@ public final class DeidentifiedFileVerifier {
     }
 
     public InstanceReport verify(Path file) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return verify(in);
-        }
+        return verify(Files.readAllBytes(file));
+    }
+
+    public InstanceReport verify(InputStream in) throws IOException {
+        return verify(in.readAllBytes());
     }
 
     /** @return outcome VERIFIED, or REJECTED with a {@link Rejection} and the findings */
-    public InstanceReport verify(InputStream in) throws IOException {
+    public InstanceReport verify(byte[] in) throws IOException {
         DicomInstance instance;
         try {
             instance = DicomInstance.read(in);
@@ -70,18 +72,19 @@ public final class DeidentifiedFileVerifier {
             return report(Outcome.REJECTED, "", "", new VerificationResult(List.of()), List.of(), why);
         }
         List<Finding> findings = new ArrayList<>(verifier.verifyProfileApplied(instance.elementViews(),
-                instance.encodeWithoutPixelData(), DicomCharsets.forSearch(instance.string(CHARSET))).findings());
+                instance.encode().withoutPixelData(), DicomCharsets.forSearch(instance.string(CHARSET))).findings());
         List<MaskedRegion> textRegions = List.of();
         String sopClass = instance.string(SOP_CLASS);
         if (instance.hasPixelData() && BurnedInTextPolicy.mustClean(instance.string(MODALITY), sopClass,
                 instance.string(BURNED_IN), DeidentificationOptions.of())) {
             try {
+                instance.loadPixelData();
                 textRegions = ocr.findText(instance);
                 if (!textRegions.isEmpty()) {
                     findings.add(new Finding("(7FE0,0010)", FindingKind.BURNED_IN_TEXT,
                             textRegions.size() + " text region(s) found in the pixels"));
                 }
-            } catch (PixelDataNotCleanableException e) {
+            } catch (PixelDataNotCleanableException | UnreadableDicomException e) {
                 findings.add(new Finding("(7FE0,0010)", FindingKind.BURNED_IN_TEXT,
                         "pixels of a text-prone image cannot be checked: " + e.getMessage()));
             }

@@ -82,24 +82,21 @@ public final class DicomDeidentifier {
      */
     public InstanceReport deidentify(InputStream in, OutputStream out, OrganisationSecret secret, DeidentificationOptions options)
             throws InstanceRejectedException, IOException {
-        Result r = process(in, secret, options);
-        r.instance.writeTo(out);
+        Result r = process(in.readAllBytes(), secret, options);
+        r.encoded.writeTo(out);
         return r.report;
     }
 
     /** As the stream variant; the target file appears atomically (temp file + move) and only when the instance passed. */
     public InstanceReport deidentify(Path source, Path target, OrganisationSecret secret, DeidentificationOptions options)
             throws InstanceRejectedException, IOException {
-        Result r;
-        try (InputStream in = Files.newInputStream(source)) {
-            r = process(in, secret, options);
-        }
+        Result r = process(Files.readAllBytes(source), secret, options);
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".anon-", ".part");
         try {
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                r.instance.writeTo(out);
+                r.encoded.writeTo(out);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -108,10 +105,10 @@ public final class DicomDeidentifier {
         return r.report;
     }
 
-    private record Result(DicomInstance instance, InstanceReport report) {
+    private record Result(DicomInstance.Encoded encoded, InstanceReport report) {
     }
 
-    private Result process(InputStream in, OrganisationSecret secret, DeidentificationOptions options)
+    private Result process(byte[] in, OrganisationSecret secret, DeidentificationOptions options)
             throws InstanceRejectedException, IOException {
         List<String> optionNames = options.options().stream().map(Enum::name).sorted().toList();
         InstanceReport report = new InstanceReport(Outcome.DEIDENTIFIED, profile.name(), profile.version(), optionNames,
@@ -137,6 +134,7 @@ public final class DicomDeidentifier {
         try {
             applied = applier.apply(instance, pseudonym);
             if (mustClean) {
+                instance.loadPixelData();
                 masked = pixelCleaner.clean(instance, options.fixedMasks());
             }
             applier.markDeidentified(instance, applied.datesShifted(), mustClean);
@@ -145,17 +143,18 @@ public final class DicomDeidentifier {
         } catch (UnreadableDicomException e) {
             throw reject(report, RejectionCode.UNREADABLE_DICOM, e.getMessage());
         }
+        DicomInstance.Encoded encoded = instance.encode();
         VerificationResult verification = verifier.verifyAgainstSource(instance.elementViews(),
-                instance.encodeWithoutPixelData(), DicomCharsets.forSearch(charset), applied.sourceIdentifiers());
+                encoded.withoutPixelData(), DicomCharsets.forSearch(charset), applied.sourceIdentifiers());
         report = new InstanceReport(Outcome.DEIDENTIFIED, profile.name(), profile.version(), optionNames, sopClass,
                 instance.transferSyntaxUid(), mustClean && !masked.isEmpty(), applied.actions(), masked, verification, null);
         if (!verification.passed()) {
             throw reject(report, RejectionCode.RESIDUAL_PHI, "identifying data survived de-identification: " + verification.summary());
         }
-        return new Result(instance, report);
+        return new Result(encoded, report);
     }
 
-    private static DicomInstance read(InputStream in, InstanceReport report) throws InstanceRejectedException, IOException {
+    private static DicomInstance read(byte[] in, InstanceReport report) throws InstanceRejectedException, IOException {
         try {
             return DicomInstance.read(in);
         } catch (UnreadableDicomException e) {

@@ -14,6 +14,8 @@ public final class OrganisationSecret {
 
     public static final int MINIMUM_BYTES = 16;
     private final byte[] key;
+    /** Mac lookup and key set-up cost more than the hash itself; each thread keeps an initialised one. */
+    private final transient ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public OrganisationSecret(byte[] key) {
         if (key == null || key.length < MINIMUM_BYTES) {
@@ -24,12 +26,17 @@ public final class OrganisationSecret {
 
     /** HMAC-SHA256 of a purpose-prefixed text, so that UIDs, pseudonyms and shifts never share a hash input. */
     public byte[] hmac(String purpose, String text) {
+        Mac mac = macs.get();
+        mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java 17 runtime", e);
         }

@@ -2,11 +2,16 @@ package org.teleris.anonymizer.domain;
 
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
-/** Looks for source values in encoded bytes, in every charset the file may use, in upper and original case. */
+/**
+ * Looks for source values in encoded bytes, in every charset the file may use. The bytes are decoded once per
+ * charset and upper-cased, and all needles are matched in one pass, so every letter case is covered cheaply.
+ */
 final class RawByteSearch {
 
     private RawByteSearch() {
@@ -14,51 +19,21 @@ final class RawByteSearch {
 
     static List<Finding> find(byte[] haystack, Set<String> needles, Set<Charset> charsets) {
         List<Finding> findings = new ArrayList<>();
-        if (haystack == null) {
+        if (haystack == null || needles.isEmpty()) {
             return findings;
         }
-        for (String needle : needles) {
-            for (Charset cs : charsets) {
-                if (!cs.newEncoder().canEncode(needle)) {
-                    continue;
-                }
-                int at = indexOf(haystack, needle.getBytes(cs));
-                if (at < 0) {
-                    at = indexOf(haystack, needle.toLowerCase(Locale.ROOT).getBytes(cs));
-                }
-                if (at < 0) {
-                    at = indexOf(haystack, capitalise(needle).getBytes(cs));
-                }
-                if (at >= 0) {
-                    findings.add(new Finding("raw-bytes@" + at, FindingKind.SOURCE_VALUE_IN_RAW_BYTES,
+        NeedleMatcher matcher = new NeedleMatcher(needles);
+        Set<String> reported = new HashSet<>();
+        for (Charset cs : charsets) {
+            String text = new String(haystack, cs).toUpperCase(Locale.ROOT);
+            for (Map.Entry<String, Integer> hit : matcher.find(text).entrySet()) {
+                if (reported.add(hit.getKey())) {
+                    findings.add(new Finding("raw-bytes@~" + (hit.getValue() - hit.getKey().length()),
+                            FindingKind.SOURCE_VALUE_IN_RAW_BYTES,
                             "a value removed from the source is still encoded in the file (" + cs.name() + ")"));
-                    break;
                 }
             }
         }
         return findings;
-    }
-
-    private static String capitalise(String upper) {
-        return upper.isEmpty() ? upper : upper.charAt(0) + upper.substring(1).toLowerCase(Locale.ROOT);
-    }
-
-    static int indexOf(byte[] h, byte[] n) {
-        if (n.length == 0) {
-            return -1;
-        }
-        outer:
-        for (int i = 0; i <= h.length - n.length; i++) {
-            if (h[i] != n[0]) {
-                continue;
-            }
-            for (int j = 1; j < n.length; j++) {
-                if (h[i + j] != n[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

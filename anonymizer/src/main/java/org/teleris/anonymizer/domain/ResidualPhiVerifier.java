@@ -33,22 +33,32 @@ public final class ResidualPhiVerifier {
                                                   SourceIdentifiers source) {
         List<Finding> findings = new ArrayList<>();
         Set<String> needles = source.needles();
+        // Every element value is encoded in the raw bytes, so the byte search runs first and the per-element
+        // search (which names the tag path) only when it found something: this keeps a clean file cheap.
+        List<Finding> raw = RawByteSearch.find(rawBytes, needles, charsets);
+        boolean searchElements = !raw.isEmpty() || rawBytes == null;
         for (ElementView e : output) {
-            for (String v : e.values()) {
-                String upper = v.toUpperCase(Locale.ROOT);
-                boolean uid = "UI".equals(e.vr());
-                for (String needle : needles) {
-                    if ((!uid || needle.indexOf('.') > 0) && upper.contains(needle)) {
-                        findings.add(new Finding(e.path(), FindingKind.SOURCE_VALUE_IN_ELEMENT,
-                                "a value removed from the source is still present (" + needle.length() + " chars)"));
-                        break;
-                    }
-                }
+            if (searchElements) {
+                findInElement(e, needles, findings);
             }
             checkPatterns(e, false, findings);
         }
-        findings.addAll(RawByteSearch.find(rawBytes, needles, charsets));
+        findings.addAll(raw);
         return new VerificationResult(findings);
+    }
+
+    private static void findInElement(ElementView e, Set<String> needles, List<Finding> findings) {
+        boolean uid = "UI".equals(e.vr());
+        for (String v : e.values()) {
+            String upper = v.toUpperCase(Locale.ROOT);
+            for (String needle : needles) {
+                if ((!uid || needle.indexOf('.') > 0) && upper.contains(needle)) {
+                    findings.add(new Finding(e.path(), FindingKind.SOURCE_VALUE_IN_ELEMENT,
+                            "a value removed from the source is still present (" + needle.length() + " chars)"));
+                    return;
+                }
+            }
+        }
     }
 
     /** Server-side check of a file whose source we never saw. */

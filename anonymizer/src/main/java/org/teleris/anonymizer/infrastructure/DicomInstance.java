@@ -26,10 +26,47 @@ public final class DicomInstance {
     private static final String PREAMBLE_MAGIC = "DICM";
     private final AttributeList list;
     private final String transferSyntaxUid;
+    /** Fast path: the untouched encoded Pixel Data element (the file's last element), copied to the output as is. */
+    private final RawPixelElement rawPixels;
 
-    private DicomInstance(AttributeList list, String transferSyntaxUid) {
+    private DicomInstance(AttributeList list, String transferSyntaxUid, RawPixelElement rawPixels) {
         this.list = list;
         this.transferSyntaxUid = transferSyntaxUid;
+        this.rawPixels = rawPixels;
+    }
+
+    /**
+     * Reads an instance whose bytes are in memory. When the native Pixel Data is the last element of a little endian
+     * file, only the attributes before it are parsed and the pixel element is later copied byte for byte: pixels
+     * are never decoded or re-encoded, and a 512x512 CT slice costs a header parse instead of a full one.
+     */
+    public static DicomInstance read(byte[] file) throws UnreadableDicomException, IOException {
+        DicomInstance header = readHeader(file);
+        if (header != null) {
+            return header;
+        }
+        return read(new java.io.ByteArrayInputStream(file));
+    }
+
+    private static DicomInstance readHeader(byte[] file) throws IOException {
+        if (file.length < 132 || !new String(file, 128, 4, java.nio.charset.StandardCharsets.US_ASCII).equals(PREAMBLE_MAGIC)) {
+            return null;
+        }
+        AttributeList list = new AttributeList();
+        list.setDecompressPixelData(false);
+        try {
+            DicomInputStream din = new DicomInputStream(new java.io.ByteArrayInputStream(file));
+            list.read(din, TagFromName.PixelData);
+            String ts = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.TransferSyntaxUID).trim();
+            RawPixelElement raw = RawPixelElement.locate(file, list, ts);
+            if (raw == null || Attribute.getSingleStringValueOrNull(list, TagFromName.SOPInstanceUID) == null
+                    || Attribute.getSingleStringValueOrNull(list, TagFromName.SOPClassUID) == null) {
+                return null; // anything unusual goes through the full parse
+            }
+            return new DicomInstance(list, ts, raw);
+        } catch (DicomException | RuntimeException e) {
+            return null;
+        }
     }
 
     public static DicomInstance read(InputStream raw) throws UnreadableDicomException, IOException {
@@ -56,7 +93,7 @@ public final class DicomInstance {
                     || Attribute.getSingleStringValueOrNull(list, TagFromName.SOPInstanceUID) == null) {
                 throw new UnreadableDicomException("DICOM data set without SOP Class UID or SOP Instance UID", false, null);
             }
-            return new DicomInstance(list, ts);
+            return new DicomInstance(list, ts, null);
         } catch (DicomException | RuntimeException e) {
             throw new UnreadableDicomException("DICOM file cannot be parsed: " + e.getClass().getSimpleName(), false, e);
         }
@@ -84,7 +121,22 @@ public final class DicomInstance {
     }
 
     public boolean hasPixelData() {
-        return list.get(TagFromName.PixelData) != null;
+        return rawPixels != null || list.get(TagFromName.PixelData) != null;
+    }
+
+    /**
+     * Pixel cleaning needs decoded samples: switch a fast-path instance to a fully parsed one (same attributes,
+     * already de-identified ones included, since the pixel element is parsed from the original bytes on its own).
+     */
+    public void loadPixelData() throws UnreadableDicomException {
+        if (rawPixels == null || list.get(TagFromName.PixelData) != null) {
+            return;
+        }
+        try {
+            list.put(rawPixels.parse(transferSyntaxUid));
+        } catch (IOException | DicomException e) {
+            throw new UnreadableDicomException("pixel data cannot be parsed: " + e.getClass().getSimpleName(), false, e);
+        }
     }
 
     /** A top-level value as text, or "" (for decisions such as modality, never for logging). */
@@ -110,20 +162,60 @@ public final class DicomInstance {
         }
     }
 
-    public byte[] encode() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+    /**
+     * Encodes the instance for writing. {@link Encoded#withoutPixelData()} is what the raw-byte verifier searches;
+     * on the fast path it is exactly the written header, followed by the original pixel element bytes.
+     */
+    public Encoded encode() throws IOException {
+        Attribute pixels = list.get(TagFromName.PixelData);
+        if (pixels == null) {
+            byte[] header = encodeList();
+            return new Encoded(header, rawPixels);
+        }
+        list.remove(TagFromName.PixelData);
+        byte[] header;
+        try {
+            header = encodeList();
+        } finally {
+            list.put(pixels);
+        }
+        return new Encoded(header, null, encodeList());
+    }
+
+    private byte[] encodeList() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         writeTo(out);
         return out.toByteArray();
     }
 
-    /** The encoded file without the Pixel Data element: what the raw-byte verifier searches. */
-    public byte[] encodeWithoutPixelData() throws IOException {
-        Attribute pixels = list.remove(TagFromName.PixelData);
-        try {
-            return encode();
-        } finally {
-            if (pixels != null) {
-                list.put(pixels);
+    /** An encoded instance ready to be written. */
+    public static final class Encoded {
+        private final byte[] withoutPixelData;
+        private final RawPixelElement rawPixels;
+        private final byte[] whole;
+
+        Encoded(byte[] header, RawPixelElement rawPixels) {
+            this(header, rawPixels, null);
+        }
+
+        Encoded(byte[] header, RawPixelElement rawPixels, byte[] whole) {
+            this.withoutPixelData = header;
+            this.rawPixels = rawPixels;
+            this.whole = whole;
+        }
+
+        public byte[] withoutPixelData() {
+            return withoutPixelData;
+        }
+
+        public void writeTo(OutputStream out) throws IOException {
+            if (whole != null) {
+                out.write(whole);
+                return;
+            }
+            out.write(withoutPixelData);
+            if (rawPixels != null) {
+                rawPixels.writeTo(out);
             }
         }
     }

@@ -1,0 +1,105 @@
+package org.teleris.anonymizer.interfaces;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * A small JSON writer for the report records (records, lists, maps, enums, strings, numbers, booleans). Reports
+ * hold only codes, tag paths and rectangles, so no general-purpose JSON library is needed for them.
+ */
+public final class Json {
+
+    private Json() {
+    }
+
+    public static String write(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out, 0);
+        return out.append('\n').toString();
+    }
+
+    private static void write(Object v, StringBuilder out, int indent) {
+        if (v == null) {
+            out.append("null");
+        } else if (v instanceof String s) {
+            string(s, out);
+        } else if (v instanceof Number || v instanceof Boolean) {
+            out.append(v);
+        } else if (v instanceof Enum<?> e) {
+            string(e.name(), out);
+        } else if (v instanceof Map<?, ?> m) {
+            object(out, indent, m.entrySet().stream().map(e -> Map.entry(String.valueOf(e.getKey()), (Object) e.getValue())).toList());
+        } else if (v instanceof Collection<?> c) {
+            array(c, out, indent);
+        } else if (v.getClass().isRecord()) {
+            java.util.List<Map.Entry<String, Object>> fields = new java.util.ArrayList<>();
+            for (RecordComponent rc : v.getClass().getRecordComponents()) {
+                try {
+                    fields.add(new java.util.AbstractMap.SimpleEntry<>(rc.getName(), rc.getAccessor().invoke(v)));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read report field " + rc.getName(), e);
+                }
+            }
+            object(out, indent, fields);
+        } else {
+            string(v.toString(), out);
+        }
+    }
+
+    private static void object(StringBuilder out, int indent, java.util.List<Map.Entry<String, Object>> fields) {
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<String, Object> f : fields) {
+            out.append(first ? "\n" : ",\n").append("  ".repeat(indent + 1));
+            string(f.getKey(), out);
+            out.append(": ");
+            write(f.getValue(), out, indent + 1);
+            first = false;
+        }
+        out.append(first ? "}" : "\n" + "  ".repeat(indent) + "}");
+    }
+
+    private static void array(Collection<?> c, StringBuilder out, int indent) {
+        if (c.isEmpty()) {
+            out.append("[]");
+            return;
+        }
+        boolean scalars = c.stream().allMatch(x -> x == null || x instanceof String || x instanceof Number || x instanceof Enum);
+        out.append('[');
+        boolean first = true;
+        for (Object x : c) {
+            out.append(first ? "" : ",");
+            if (!scalars) {
+                out.append('\n').append("  ".repeat(indent + 1));
+            } else if (!first) {
+                out.append(' ');
+            }
+            write(x, out, indent + 1);
+            first = false;
+        }
+        out.append(scalars ? "]" : "\n" + "  ".repeat(indent) + "]");
+    }
+
+    private static void string(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        out.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        out.append(ch);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}
