@@ -1,0 +1,256 @@
+package org.teleris.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every REST endpoint tried by every role and by a foreign tenant; bad input everywhere; the
+ * operations endpoints; what the audit log holds and that tampering with it is reported.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ApiSecurityAndErrorsTest {
+
+    private static final String VALID_CASE = "{\"question\":\"Bilateral ground-glass, day 6: full CT needed?\","
+            + "\"modality\":\"CT\",\"bodyPart\":\"CHEST\"}";
+
+    /** Who calls: nobody, or a demo user. */
+    enum Caller { ANONYMOUS, DOCTOR_NORTH, DOCTOR_SOUTH, CONSULTANT, EXPERT, ADMIN }
+
+    /** One endpoint: its OpenAPI template, the concrete path tried, a body, and the status per caller. */
+    record Row(String method, String template, String path, String body, int... statuses) {
+        int expected(Caller caller) {
+            return statuses[caller.ordinal()];
+        }
+    }
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return RisDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Map<Caller, RisClient> callers() {
+        Map<Caller, RisClient> callers = new EnumMap<>(Caller.class);
+        callers.put(Caller.ANONYMOUS, new RisClient(base));
+        for (DemoUsers user : DemoUsers.values()) {
+            callers.put(Caller.valueOf(user.name()), RisClient.loggedIn(base, user.username, user.password));
+        }
+        return callers;
+    }
+
+    @Test
+    void everyEndpointAnswersEveryCallerAsDue() {
+        Map<Caller, RisClient> callers = callers();
+        String northCase = callers.get(Caller.DOCTOR_NORTH).post("api/cases", VALID_CASE).json().getString("id");
+        List<Row> rows = List.of(
+                new Row("GET", "/api/auth/me", "api/auth/me", null, 401, 200, 200, 200, 200, 200),
+                new Row("GET", "/api/cases", "api/cases", null, 401, 200, 200, 200, 200, 200),
+                new Row("POST", "/api/cases", "api/cases", VALID_CASE, 401, 201, 201, 403, 403, 403),
+                new Row("GET", "/api/cases/{id}", "api/cases/" + northCase, null, 401, 200, 404, 200, 200, 200),
+                new Row("GET", "/api/admin/organisations", "api/admin/organisations", null, 401, 403, 403, 403, 403, 200),
+                new Row("GET", "/api/admin/users", "api/admin/users", null, 401, 403, 403, 403, 403, 200),
+                new Row("GET", "/api/admin/audit", "api/admin/audit", null, 401, 403, 403, 403, 403, 200),
+                new Row("POST", "/api/admin/audit/verify", "api/admin/audit/verify", "", 401, 403, 403, 403, 403, 200),
+                new Row("POST", "/api/auth/login", "api/auth/login", "{\"username\":\"admin\",\"password\":\"wrong\"}",
+                        401, 401, 401, 401, 401, 401),
+                // Last: it ends the sessions the other rows use.
+                new Row("POST", "/api/auth/logout", "api/auth/logout", "", 204, 204, 204, 204, 204, 204));
+
+        List<String> wrong = new ArrayList<>();
+        for (Row row : rows) {
+            for (Caller caller : Caller.values()) {
+                RisClient.Reply reply = callers.get(caller).send(row.method(), row.path(),
+                        row.body() == null ? null : "application/json", row.body());
+                if (reply.status() != row.expected(caller)) {
+                    wrong.add(row.method() + " " + row.template() + " as " + caller + ": " + reply.status()
+                            + " instead of " + row.expected(caller));
+                } else if (reply.status() >= 400) {
+                    assertErrorBody(reply);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertEquals(401, callers.get(Caller.ADMIN).get("api/auth/me").status(), "logout ends the session");
+        assertEveryDocumentedOperationIsInTheMatrix(rows);
+    }
+
+    /** The matrix must grow with the API: an endpoint missing here fails the build. */
+    private void assertEveryDocumentedOperationIsInTheMatrix(List<Row> rows) {
+        JsonObject paths = new RisClient(base).get("openapi").json().getJsonObject("paths");
+        Set<String> documented = new TreeSet<>();
+        paths.forEach((path, operations) -> operations.asJsonObject().keySet()
+                .forEach(method -> documented.add(method.toUpperCase() + " " + path)));
+        Set<String> covered = new TreeSet<>();
+        rows.forEach(row -> covered.add(row.method() + " " + row.template()));
+        assertTrue(documented.size() >= rows.size(), "OpenAPI lists " + documented);
+        assertEquals(documented, covered, "every operation in /openapi needs a row in the authorisation matrix");
+    }
+
+    private static void assertErrorBody(RisClient.Reply reply) {
+        assertTrue(reply.contentType().startsWith("application/json"), reply.toString());
+        JsonObject error = reply.json();
+        assertEquals(reply.status(), error.getInt("status"), reply.body());
+        assertFalse(error.getString("error").isBlank(), reply.body());
+        assertFalse(error.getString("message").isBlank(), reply.body());
+    }
+
+    @Test
+    void badInputGetsAReadable4xxNeverA500() {
+        RisClient doctor = RisClient.loggedIn(base, "doctor.north", "north-demo");
+        RisClient admin = RisClient.loggedIn(base, "admin", "admin-demo");
+        RisClient anonymous = new RisClient(base);
+        String huge = "{\"username\":\"" + "x".repeat(2_000_000) + "\",\"password\":\"p\"}";
+        List<RisClient.Reply> replies = List.of(
+                anonymous.post("api/auth/login", "{"),
+                anonymous.post("api/auth/login", ""),
+                anonymous.post("api/auth/login", "null"),
+                anonymous.post("api/auth/login", "[]"),
+                anonymous.post("api/auth/login", "{\"username\":5,\"password\":[1]}"),
+                anonymous.post("api/auth/login", "{\"username\":\"\",\"password\":\"\"}"),
+                anonymous.post("api/auth/login", huge),
+                anonymous.send("POST", "api/auth/login", "text/plain", "username=admin"),
+                anonymous.get("api/no/such/thing"),
+                doctor.post("api/cases", "{"),
+                doctor.post("api/cases", "{}"),
+                doctor.post("api/cases", "{\"question\":\"q\",\"modality\":\"PET\",\"bodyPart\":\"CHEST\"}"),
+                doctor.post("api/cases", "{\"question\":[],\"modality\":\"CT\",\"bodyPart\":\"CHEST\"}"),
+                doctor.post("api/cases", "{\"question\":\"" + "q".repeat(4001) + "\",\"modality\":\"CT\","
+                        + "\"bodyPart\":\"CHEST\"}"),
+                doctor.send("DELETE", "api/cases", null, null),
+                doctor.get("api/cases/%20"),
+                admin.get("api/admin/audit?limit=abc"),
+                admin.get("api/admin/audit?limit=0"),
+                admin.get("api/admin/audit?limit=501"),
+                admin.get("api/admin/audit?from=yesterday"),
+                admin.get("api/admin/audit?action=NOPE"));
+        for (RisClient.Reply reply : replies) {
+            assertTrue(reply.status() >= 400 && reply.status() < 500, reply.toString().substring(0,
+                    Math.min(300, reply.toString().length())));
+            assertErrorBody(reply);
+        }
+        assertEquals("invalid_input", replies.get(10).json().getString("error"));
+        assertTrue(replies.get(10).json().getString("message").contains("question"), replies.get(10).body());
+    }
+
+    @Test
+    void operationsEndpointsAnswer() {
+        RisClient anyone = new RisClient(base);
+        RisClient.Reply ready = anyone.get("health/ready");
+        assertEquals(200, ready.status(), ready.body());
+        assertTrue(ready.body().contains("\"database\""), ready.body());
+        assertEquals(200, anyone.get("health/live").status());
+        RisClient.loggedIn(base, "doctor.north", "north-demo").post("api/cases", VALID_CASE);
+        RisClient.Reply metrics = anyone.getText("metrics");
+        assertTrue(metrics.body().contains("cases_submitted"), "application metrics are exported");
+        RisClient.Reply page = anyone.getText("");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("<script"), "the browser application is served at the root");
+    }
+
+    @Test
+    void theAuditLogRecordsSecurityEventsWithoutCaseContent() {
+        RisClient doctor = RisClient.loggedIn(base, "doctor.north", "north-demo");
+        String question = "Patient-free marker text " + System.nanoTime();
+        String caseId = doctor.post("api/cases", "{\"question\":\"" + question
+                + "\",\"modality\":\"CT\",\"bodyPart\":\"CHEST\"}").json().getString("id");
+        doctor.get("api/admin/users");
+        new RisClient(base).post("api/auth/login", "{\"username\":\"doctor.north\",\"password\":\"nope\"}");
+
+        RisClient admin = RisClient.loggedIn(base, "admin", "admin-demo");
+        RisClient.Reply audit = admin.get("api/admin/audit?limit=500");
+        assertEquals(200, audit.status());
+        assertFalse(audit.body().contains(question), "the audit log holds identifiers, not case text");
+        List<String> seen = audit.array().stream().map(JsonValue::asJsonObject)
+                .map(r -> r.getString("action") + " " + r.getString("actor") + " " + r.getString("objectId", "-")
+                        + " " + r.getString("outcome"))
+                .toList();
+        assertTrue(seen.contains("CASE_CREATED doctor.north " + caseId + " SUCCESS"), seen.toString());
+        assertTrue(seen.contains("ACCESS_REFUSED doctor.north GET /admin/users REFUSED"), seen.toString());
+        assertTrue(seen.contains("USER_LOGIN_FAILED anonymous - FAILURE"), seen.toString());
+        assertTrue(seen.contains("USER_LOGIN admin " + admin.get("api/auth/me").json().getString("id") + " SUCCESS"));
+    }
+
+    @Test
+    void tamperingWithTheAuditTableIsReportedAndNamesTheRecord() throws SQLException {
+        RisClient admin = RisClient.loggedIn(base, "admin", "admin-demo");
+        assertTrue(admin.post("api/admin/audit/verify", "").json().getBoolean("intact"));
+        String url = "jdbc:h2:file:" + RisDeployment.DATA_DIR + "/db/ris;AUTO_SERVER=TRUE";
+        try (Connection db = DriverManager.getConnection(url, "sa", "ris-local");
+             Statement sql = db.createStatement()) {
+            String originalActor = (String) readRow(db, 3).get(2);
+            sql.executeUpdate("UPDATE audit_record SET actor = 'mallory' WHERE sequence = 3");
+            JsonObject altered = admin.post("api/admin/audit/verify", "").json();
+            assertFalse(altered.getBoolean("intact"));
+            assertEquals(3, altered.getInt("firstBadSequence"));
+            assertTrue(altered.getString("problem").contains("altered"), altered.toString());
+
+            try (PreparedStatement restore = db.prepareStatement(
+                    "UPDATE audit_record SET actor = ? WHERE sequence = 3")) {
+                restore.setString(1, originalActor);
+                restore.executeUpdate();
+            }
+            assertTrue(admin.post("api/admin/audit/verify", "").json().getBoolean("intact"));
+
+            List<Object> row = readRow(db, 2);
+            sql.executeUpdate("DELETE FROM audit_record WHERE sequence = 2");
+            JsonObject deleted = admin.post("api/admin/audit/verify", "").json();
+            assertFalse(deleted.getBoolean("intact"));
+            assertEquals(2, deleted.getInt("firstBadSequence"));
+            assertTrue(deleted.getString("problem").contains("missing"), deleted.toString());
+
+            insertRow(db, row);
+            assertTrue(admin.post("api/admin/audit/verify", "").json().getBoolean("intact"));
+        }
+    }
+
+    private static List<Object> readRow(Connection db, int sequence) throws SQLException {
+        try (Statement sql = db.createStatement();
+             ResultSet rs = sql.executeQuery("SELECT sequence, recorded_at, actor, organisation_id, action,"
+                     + " object_type, object_id, outcome, previous_hash, hash FROM audit_record WHERE sequence = "
+                     + sequence)) {
+            assertTrue(rs.next());
+            List<Object> values = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                values.add(rs.getObject(i));
+            }
+            return values;
+        }
+    }
+
+    private static void insertRow(Connection db, List<Object> values) throws SQLException {
+        String marks = String.join(",", java.util.Collections.nCopies(values.size(), "?"));
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO audit_record (sequence, recorded_at, actor,"
+                + " organisation_id, action, object_type, object_id, outcome, previous_hash, hash) VALUES (" + marks
+                + ")")) {
+            for (int i = 0; i < values.size(); i++) {
+                insert.setObject(i + 1, values.get(i));
+            }
+            insert.executeUpdate();
+        }
+    }
+}

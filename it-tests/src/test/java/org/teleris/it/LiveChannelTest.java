@@ -1,0 +1,139 @@
+package org.teleris.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The thin live path: a doctor posts a case and the reference centre sees it without reloading. */
+@ExtendWith(ArquillianExtension.class)
+class LiveChannelTest {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return RisDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private String origin() {
+        return base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
+    }
+
+    private static String newCase(RisClient doctor, String question) {
+        RisClient.Reply reply = doctor.post("api/cases",
+                "{\"question\":\"" + question + "\",\"modality\":\"CT\",\"bodyPart\":\"CHEST\"}");
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getString("id");
+    }
+
+    @Test
+    void aNewCaseReachesTheConsultantAndItsOwnClinicButNoOtherClinic() throws Exception {
+        RisClient consultant = RisClient.loggedIn(base, "consultant", "consultant-demo");
+        RisClient north = RisClient.loggedIn(base, "doctor.north", "north-demo");
+        RisClient south = RisClient.loggedIn(base, "doctor.south", "south-demo");
+        ChannelListener consultantSocket = new ChannelListener();
+        ChannelListener northSocket = new ChannelListener();
+        ChannelListener southSocket = new ChannelListener();
+        List<WebSocket> sockets = List.of(consultant.channel(consultantSocket, origin()),
+                north.channel(northSocket, origin()), south.channel(southSocket, origin()));
+
+        String caseId = newCase(north, "Live path check " + System.nanoTime());
+
+        JsonObject message = consultantSocket.awaitCase(caseId, 5, TimeUnit.SECONDS);
+        assertEquals("Northern Regional Clinic", message.getJsonObject("case").getString("organisationName"));
+        assertTrue(message.getJsonNumber("sequence").longValue() > 0);
+        northSocket.awaitCase(caseId, 5, TimeUnit.SECONDS);
+
+        String southCase = newCase(south, "South marker " + System.nanoTime());
+        southSocket.awaitCase(southCase, 5, TimeUnit.SECONDS);
+        assertFalse(southSocket.received(caseId), "a clinic's socket never carries another clinic's case");
+        consultantSocket.awaitCase(southCase, 5, TimeUnit.SECONDS);
+        Thread.sleep(300);
+        assertFalse(northSocket.received(southCase), "a clinic's socket never carries another clinic's case");
+        sockets.forEach(socket -> socket.sendClose(WebSocket.NORMAL_CLOSURE, "done"));
+    }
+
+    @Test
+    void aReconnectingClientCatchesUpOnWhatItMissed() throws Exception {
+        RisClient consultant = RisClient.loggedIn(base, "consultant", "consultant-demo");
+        RisClient north = RisClient.loggedIn(base, "doctor.north", "north-demo");
+        ChannelListener first = new ChannelListener();
+        WebSocket socket = consultant.channel(first, origin());
+        String seen = newCase(north, "Before the drop " + System.nanoTime());
+        long lastSequence = first.awaitCase(seen, 5, TimeUnit.SECONDS).getJsonNumber("sequence").longValue();
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "network died");
+
+        String missedOne = newCase(north, "Missed one " + System.nanoTime());
+        String missedTwo = newCase(north, "Missed two " + System.nanoTime());
+
+        ChannelListener second = new ChannelListener();
+        WebSocket again = consultant.channel(second, origin());
+        again.sendText("{\"type\":\"resume\",\"after\":" + lastSequence + "}", true).join();
+        second.awaitCase(missedOne, 5, TimeUnit.SECONDS);
+        second.awaitCase(missedTwo, 5, TimeUnit.SECONDS);
+        assertFalse(second.received(seen), "catch-up starts after the last sequence the client saw");
+
+        again.sendText("{\"type\":\"hello\"}", true).join();
+        Thread.sleep(300);
+        assertTrue(second.messages().stream().anyMatch(m -> "error".equals(m.getString("type"))),
+                "an unexpected message gets an error reply, not a dropped connection");
+        again.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    }
+
+    @Test
+    void handshakesWithoutASessionOrFromAnotherSiteAreRefused() {
+        CompletionException anonymous = assertThrows(CompletionException.class,
+                () -> new RisClient(base).channel(new ChannelListener(), origin()));
+        assertEquals(401, ((WebSocketHandshakeException) anonymous.getCause()).getResponse().statusCode());
+
+        RisClient consultant = RisClient.loggedIn(base, "consultant", "consultant-demo");
+        CompletionException crossSite = assertThrows(CompletionException.class,
+                () -> consultant.channel(new ChannelListener(), "https://evil.example"));
+        assertEquals(403, ((WebSocketHandshakeException) crossSite.getCause()).getResponse().statusCode());
+    }
+
+    /** The browser suite (it-tests/e2e, node's test runner) in Debian's Chromium against this server. */
+    @Test
+    void browserSuitePassesInChromium() throws IOException, InterruptedException {
+        Path screenshots = Path.of(System.getProperty("ris.it.screenshots"));
+        Files.createDirectories(screenshots);
+        Path log = screenshots.resolve("e2e-output.txt");
+        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec")
+                .directory(new File(System.getProperty("ris.it.e2e-dir")))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        node.environment().put("BASE_URL", origin());
+        node.environment().put("SCREENSHOT_DIR", screenshots.toString());
+        Process process = node.start();
+        assertTrue(process.waitFor(8, TimeUnit.MINUTES), "browser suite timed out");
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), output);
+        for (String role : List.of("doctor", "consultant", "expert", "admin")) {
+            try (var files = Files.list(screenshots)) {
+                assertTrue(files.anyMatch(f -> f.getFileName().toString().startsWith(role)
+                        && f.getFileName().toString().endsWith(".png")), "a screenshot of the " + role + " page");
+            }
+        }
+    }
+}

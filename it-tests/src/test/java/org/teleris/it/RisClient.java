@@ -1,0 +1,118 @@
+package org.teleris.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.stream.Collectors;
+
+/** One browser-like caller: its own cookie jar, JSON in and out. */
+final class RisClient {
+
+    record Reply(int status, String body, String contentType) {
+        JsonObject json() {
+            return (JsonObject) parse();
+        }
+
+        JsonArray array() {
+            return (JsonArray) parse();
+        }
+
+        private JsonStructure parse() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.read();
+            }
+        }
+    }
+
+    private final URI base;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+
+    RisClient(URL base) {
+        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    URI base() {
+        return base;
+    }
+
+    static RisClient loggedIn(URL base, String username, String password) {
+        RisClient client = new RisClient(base);
+        Reply reply = client.post("api/auth/login",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        if (reply.status() != 200) {
+            throw new IllegalStateException("login of " + username + " failed: " + reply);
+        }
+        return client;
+    }
+
+    Reply get(String path) {
+        return send(request(path).GET());
+    }
+
+    /** For the plain-text endpoints (Prometheus metrics, the page itself). */
+    Reply getText(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).header("Accept", "*/*")
+                .GET());
+    }
+
+    Reply post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Reply send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = request(path).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens the live channel with this caller's session cookie (and an Origin, as a browser sends). */
+    WebSocket channel(WebSocket.Listener listener, String origin) {
+        URI uri = URI.create(base.toString().replaceFirst("^http", "ws")).resolve("ws/channel");
+        String cookieHeader = cookies.getCookieStore().get(base).stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue()).collect(Collectors.joining("; "));
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (!cookieHeader.isEmpty()) {
+            builder.header("Cookie", cookieHeader);
+        }
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        return builder.buildAsync(uri, listener).join();
+    }
+}
