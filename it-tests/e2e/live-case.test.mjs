@@ -47,7 +47,7 @@ test('a new case reaches the triage channel live and stays within its organisati
     await login(south.page, USERS.doctorSouth);
     await south.page.locator('[data-testid=case-list] :is(ol, .empty-state)').first().waitFor();
     assert.equal(await south.page.getByText(question).count(), 0);
-    const southCases = await south.page.evaluate(async () => (await fetch('/api/cases')).json());
+    const southCases = await south.page.evaluate(async () => (await fetch('api/cases')).json());
     assert.ok(Array.isArray(southCases));
     assert.equal(southCases.filter((c) => c.question === question).length, 0);
     assert.ok(southCases.every((c) => c.organisationName === USERS.doctorSouth.organisation));

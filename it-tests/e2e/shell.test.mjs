@@ -22,7 +22,7 @@ for (const user of Object.values(USERS)) {
       await login(page, user);
       assert.equal((await heading(page).textContent()).trim(), user.heading);
 
-      const me = await page.evaluate(async () => (await fetch('/api/auth/me')).json());
+      const me = await page.evaluate(async () => (await fetch('api/auth/me')).json());
       assert.equal(me.role, user.role);
       assert.equal(me.organisationName, user.organisation);
       assert.equal(await text(page, 'user-name'), me.displayName);
@@ -48,7 +48,7 @@ for (const user of Object.values(USERS)) {
       // sign out: back to the login page, and the session is gone on the server
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForURL(/#\/login$/);
-      const status = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
+      const status = await page.evaluate(async () => (await fetch('api/auth/me')).status);
       assert.equal(status, 401);
     } finally {
       await context.close();

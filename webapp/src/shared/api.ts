@@ -37,6 +37,10 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
   onUnauthorized = handler;
 }
 
+/**
+ * Paths are relative ('api/...'): they resolve against the page's own URL, so the app also
+ * works when the server deploys it under a context path (e.g. an Arquillian test deployment).
+ */
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
@@ -58,7 +62,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     return (text ? JSON.parse(text) : undefined) as T;
   }
   const error = await errorOf(response);
-  if (response.status === 401 && path !== '/api/auth/login') onUnauthorized(path);
+  if (response.status === 401 && path !== 'api/auth/login') onUnauthorized(path);
   throw error;
 }
 
@@ -77,15 +81,15 @@ async function errorOf(response: Response): Promise<ApiError> {
 
 export const api = {
   login: (username: string, password: string) =>
-    request<CurrentUser>('POST', '/api/auth/login', { username, password }),
-  logout: () => request<void>('POST', '/api/auth/logout'),
-  me: () => request<CurrentUser>('GET', '/api/auth/me'),
+    request<CurrentUser>('POST', 'api/auth/login', { username, password }),
+  logout: () => request<void>('POST', 'api/auth/logout'),
+  me: () => request<CurrentUser>('GET', 'api/auth/me'),
 
-  cases: () => request<Case[]>('GET', '/api/cases'),
-  createCase: (c: NewCase) => request<Case>('POST', '/api/cases', c),
+  cases: () => request<Case[]>('GET', 'api/cases'),
+  createCase: (c: NewCase) => request<Case>('POST', 'api/cases', c),
 
-  organisations: () => request<Organisation[]>('GET', '/api/admin/organisations'),
-  users: () => request<User[]>('GET', '/api/admin/users'),
-  audit: (limit = 50) => request<AuditRecord[]>('GET', `/api/admin/audit?limit=${limit}`),
-  verifyAudit: () => request<ChainVerification>('POST', '/api/admin/audit/verify'),
+  organisations: () => request<Organisation[]>('GET', 'api/admin/organisations'),
+  users: () => request<User[]>('GET', 'api/admin/users'),
+  audit: (limit = 50) => request<AuditRecord[]>('GET', `api/admin/audit?limit=${limit}`),
+  verifyAudit: () => request<ChainVerification>('POST', 'api/admin/audit/verify'),
 };

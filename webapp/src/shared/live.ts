@@ -1,4 +1,4 @@
-// The live channel: one WebSocket to /ws/channel, authenticated by the session cookie.
+// The live channel: one WebSocket to ws/channel (next to the page), authenticated by the session cookie.
 // Keeps the last `sequence` seen and, after a reconnect, asks the server for what it
 // missed with {"type":"resume","after":N} as the first message. Reconnects with
 // exponential backoff (1 s .. 30 s, with jitter).
@@ -135,7 +135,10 @@ export class LiveChannel {
   }
 }
 
-export function channelUrl(path = '/ws/channel'): string {
-  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${location.host}${path}`;
+/** ws(s)://<host>/<context path>/ws/channel, relative to the page like the REST calls. */
+export function channelUrl(path = 'ws/channel'): string {
+  const url = new URL(path, location.href);
+  url.protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.hash = '';
+  return url.href;
 }
