@@ -35,7 +35,7 @@ public final class PrescreenPipeline {
         ModelCard card = model.card();
         checkAnalysable(scan);
         PreparedInput input = preprocessor.prepare(scan, card);
-        ModelOutputs out = model.run(input.values(), token);
+        ModelOutputs out = model.run(input.values(), input.depth(), token);
         return interpret(out, card, scan, input);
     }
 
@@ -78,7 +78,7 @@ public final class PrescreenPipeline {
             ctClass = CtClassRule.fromInvolvement(involvement.total());
         }
         checkLungsPresent(out, card);
-        int voxels = card.depth() * card.height() * card.width();
+        int voxels = input.depth() * card.height() * card.width();
         LocalisationMap map = null;
         KeySlice key = null;
         float[] loc = optional(out, card, OutputRole.LOCALISATION, voxels);
@@ -88,7 +88,7 @@ public final class PrescreenPipeline {
                     throw new MalformedOutputException("localisation value outside [0,1]: " + v);
                 }
             }
-            map = new LocalisationMap(loc, card.depth(), card.height(), card.width(), input.mapping());
+            map = new LocalisationMap(loc, input.depth(), card.height(), card.width(), input.mapping());
             int z = map.keySlice();
             int n = card.height() * card.width();
             key = new KeySlice(z, card.height(), card.width(), card.spacingMm()[2],

@@ -18,7 +18,7 @@ public final class VolumePreprocessor {
 
     public PreparedInput prepare(LoadedScan scan, ModelCard card) {
         HuVolume v = scan.volume();
-        int d = card.depth();
+        int d = scan.preview() ? card.previewDepth() : card.depth();
         int h = card.height();
         int w = card.width();
         double[] ms = card.spacingMm();
@@ -78,7 +78,7 @@ public final class VolumePreprocessor {
         GridMapping mapping = new GridMapping(modelSliceOfSource,
                 ss[1] / ms[1], h / 2.0 - v.height() / 2.0 * ss[1] / ms[1],
                 ss[2] / ms[2], w / 2.0 - v.width() / 2.0 * ss[2] / ms[2]);
-        return new PreparedInput(values, windowed, mapping);
+        return new PreparedInput(values, windowed, d, mapping);
     }
 
     /**

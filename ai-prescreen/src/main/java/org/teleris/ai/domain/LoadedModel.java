@@ -5,10 +5,11 @@ public interface LoadedModel extends AutoCloseable {
     ModelCard card();
 
     /**
-     * Runs the model on an input already shaped, spaced and windowed as the card says.
+     * Runs the model on an input already spaced and windowed as the card says.
+     * @param depth the card's depth, or its preview depth for a stage I preview
      * @throws Exception any runtime failure; the service turns it into a technological defect
      */
-    ModelOutputs run(float[] input, CancellationToken cancellation) throws Exception;
+    ModelOutputs run(float[] input, int depth, CancellationToken cancellation) throws Exception;
 
     @Override
     void close();

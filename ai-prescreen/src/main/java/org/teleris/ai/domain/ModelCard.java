@@ -13,10 +13,12 @@ import java.util.Properties;
  *
  * @param inputShape [1, 1, depth, height, width]
  * @param spacingMm  (z, row, column) spacing of the input grid in millimetres
+ * @param previewDepth depth used for stage I previews (a few slices); less than the depth only for graphs
+ *                     whose depth dimension is dynamic, which saves most of the work on a preview
  */
 public record ModelCard(String id, String name, String version, String onnxFile, String inputName,
                         int[] inputShape, double[] spacingMm, double windowLowHu, double windowHighHu,
-                        InputNormalisation normalisation, Map<OutputRole, String> outputs,
+                        InputNormalisation normalisation, int previewDepth, Map<OutputRole, String> outputs,
                         String evaluatedAuc, String evaluationData, String intendedUse, String limits) {
 
     public int depth() { return inputShape[2]; }
@@ -39,6 +41,10 @@ public record ModelCard(String id, String name, String version, String onnxFile,
         if (Arrays.stream(spacing).anyMatch(s -> s <= 0) || window[0] >= window[1]) {
             throw new IllegalArgumentException("input.spacingMm must be positive and input.huWindow low < high");
         }
+        int previewDepth = Integer.parseInt(p.getProperty("input.previewDepth", Integer.toString(shape[2])).trim());
+        if (previewDepth < 1 || previewDepth > shape[2]) {
+            throw new IllegalArgumentException("input.previewDepth must be 1..depth");
+        }
         Map<OutputRole, String> outputs = new EnumMap<>(OutputRole.class);
         for (OutputRole role : OutputRole.values()) {
             String name = p.getProperty(role.cardKey());
@@ -52,7 +58,7 @@ public record ModelCard(String id, String name, String version, String onnxFile,
         return new ModelCard(required(p, "id"), required(p, "name"), required(p, "version"), required(p, "file"),
                 required(p, "input.name"), shape, spacing, window[0], window[1],
                 InputNormalisation.valueOf(p.getProperty("input.normalisation", "HU").trim().toUpperCase()),
-                outputs, p.getProperty("evaluation.auc", "not evaluated"),
+                previewDepth, outputs, p.getProperty("evaluation.auc", "not evaluated"),
                 p.getProperty("evaluation.data", "none"),
                 p.getProperty("intendedUse", "For Research Purposes Only"), p.getProperty("limits", ""));
     }

@@ -25,6 +25,8 @@ public final class LungInvolvementGraph {
     public static final int DEPTH = 64;
     public static final int HEIGHT = 192;
     public static final int WIDTH = 192;
+    /** Depth used for stage I previews (a few slices spread over it). */
+    public static final int PREVIEW_DEPTH = 12;
     /** Voxel spacing of the input grid (z, y, x) in millimetres. */
     public static final double[] SPACING_MM = {5.0, 2.0, 2.0};
 
@@ -63,7 +65,8 @@ public final class LungInvolvementGraph {
     }
 
     private byte[] define() {
-        g.input("hu", OnnxGraphWriter.FLOAT, 1, 1, DEPTH, HEIGHT, WIDTH);
+        // Depth is dynamic: volumes use DEPTH slices, previews PREVIEW_DEPTH (every operator is depth-agnostic).
+        g.input("hu", OnnxGraphWriter.FLOAT, 1, 1, OnnxGraphWriter.DYNAMIC_DEPTH, HEIGHT, WIDTH);
         String hu = "hu";
         String air = mask(g.op("Less", List.of(hu, g.scalar(AIR_BELOW_HU))));
         String tissue = sub(one, air);
@@ -142,7 +145,7 @@ public final class LungInvolvementGraph {
         g.output("body_voxels", OnnxGraphWriter.FLOAT, 1);
         g.output("probability", OnnxGraphWriter.FLOAT, 1);
         g.output("ct_class", OnnxGraphWriter.INT64, 1);
-        g.output("localisation", OnnxGraphWriter.FLOAT, 1, 1, DEPTH, HEIGHT, WIDTH);
+        g.output("localisation", OnnxGraphWriter.FLOAT, 1, 1, OnnxGraphWriter.DYNAMIC_DEPTH, HEIGHT, WIDTH);
 
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("model_id", MODEL_ID);

@@ -132,10 +132,13 @@ final class OnnxGraphWriter {
         return w.varint(20, a.type());
     }
 
+    /** Marks a dimension as dynamic (ONNX dim_param "depth") in {@link #input} and {@link #output}. */
+    static final long DYNAMIC_DEPTH = -1;
+
     private static ProtoWriter valueInfo(String name, int elemType, long... dims) {
         ProtoWriter shape = new ProtoWriter();
         for (long d : dims) {
-            shape.message(1, new ProtoWriter().varint(1, d));
+            shape.message(1, d == DYNAMIC_DEPTH ? new ProtoWriter().string(2, "depth") : new ProtoWriter().varint(1, d));
         }
         ProtoWriter tensorType = new ProtoWriter().varint(1, elemType).message(2, shape);
         ProtoWriter type = new ProtoWriter().message(1, tensorType);

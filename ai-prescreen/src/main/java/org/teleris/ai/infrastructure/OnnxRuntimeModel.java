@@ -67,6 +67,9 @@ public final class OnnxRuntimeModel implements LoadedModel {
                         + " does not match card " + Arrays.toString(expected));
             }
         }
+        if (card.previewDepth() != card.depth() && shape[2] > 0) {
+            throw new IllegalArgumentException("card sets input.previewDepth but the graph's depth is fixed at " + shape[2]);
+        }
         for (var role : card.outputs().entrySet()) {
             if (!session.getOutputNames().contains(role.getValue())) {
                 throw new IllegalArgumentException("card maps " + role.getKey() + " to missing output '"
@@ -81,8 +84,9 @@ public final class OnnxRuntimeModel implements LoadedModel {
     }
 
     @Override
-    public ModelOutputs run(float[] input, CancellationToken cancellation) throws OrtException {
+    public ModelOutputs run(float[] input, int depth, CancellationToken cancellation) throws OrtException {
         long[] shape = Arrays.stream(card.inputShape()).asLongStream().toArray();
+        shape[2] = depth;
         try (OrtSession.RunOptions runOptions = new OrtSession.RunOptions();
              OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape)) {
             // ONNX Runtime checks this flag between operators: the only way to stop a running graph.

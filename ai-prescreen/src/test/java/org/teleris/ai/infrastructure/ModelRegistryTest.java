@@ -28,6 +28,7 @@ class ModelRegistryTest {
             assertEquals(LungInvolvementGraph.MODEL_ID, r.defaultModelId());
             ModelCard card = r.cards().get(0);
             assertEquals(LungInvolvementGraph.DEPTH, card.depth());
+            assertEquals(LungInvolvementGraph.PREVIEW_DEPTH, card.previewDepth());
             assertEquals(LungInvolvementGraph.WIDTH, card.width());
             assertEquals(LungInvolvementGraph.VERSION, card.version());
             assertTrue(r.rejected().isEmpty(), r.rejected().toString());
@@ -69,6 +70,9 @@ class ModelRegistryTest {
         TestModels.meanModel(dir, "missing-output");
         Path card2 = dir.resolve("missing-output").resolve(DirectoryModelRegistry.CARD_FILE);
         Files.writeString(card2, Files.readString(card2).replace("output.probability=score", "output.probability=nope"));
+        TestModels.meanModel(dir, "fixed-depth-preview");
+        Path card3 = dir.resolve("fixed-depth-preview").resolve(DirectoryModelRegistry.CARD_FILE);
+        Files.writeString(card3, Files.readString(card3) + "\ninput.previewDepth=4\n");
         Files.createDirectories(dir.resolve("empty"));
         Path garbage = dir.resolve("garbage");
         TestModels.meanModel(dir, "garbage");
@@ -76,7 +80,8 @@ class ModelRegistryTest {
         try (DirectoryModelRegistry r = DirectoryModelRegistry.withDirectory(dir, 1)) {
             assertTrue(r.find("good").isPresent());
             List<String> rejected = r.rejected();
-            assertEquals(4, rejected.size(), rejected.toString());
+            assertEquals(5, rejected.size(), rejected.toString());
+            assertTrue(rejected.stream().anyMatch(s -> s.startsWith("fixed-depth-preview") && s.contains("depth is fixed")), rejected.toString());
             assertTrue(rejected.stream().anyMatch(s -> s.startsWith("shape-mismatch") && s.contains("does not match card")), rejected.toString());
             assertTrue(rejected.stream().anyMatch(s -> s.startsWith("missing-output") && s.contains("nope")), rejected.toString());
             assertTrue(rejected.stream().anyMatch(s -> s.startsWith("empty")), rejected.toString());
