@@ -76,7 +76,7 @@ public final class ResidualPhiVerifier {
                 if (!tag.isPrivateCreator() && !profile.safePrivate().isSafe(e.privateCreator(), tag)) {
                     findings.add(new Finding(e.path(), FindingKind.PRIVATE_NOT_SAFE, "private element not on the safe list"));
                 }
-            } else if (!tag.equals(PATIENT_NAME) && !tag.equals(PATIENT_ID) && e.hasNonEmptyValue()) {
+            } else if (!isTopLevelPatientIdentity(e) && (e.hasNonEmptyValue() || "SQ".equals(e.vr()))) {
                 checkAgainstProfile(e, findings);
             }
             checkPatterns(e, true, findings);
@@ -86,6 +86,11 @@ public final class ResidualPhiVerifier {
                     "PatientIdentityRemoved is not YES"));
         }
         return new VerificationResult(findings);
+    }
+
+    /** Top-level PatientName/PatientID hold the pseudonym; the same tags nested (e.g. Other Patient IDs) do not. */
+    private static boolean isTopLevelPatientIdentity(ElementView e) {
+        return (e.tag().equals(PATIENT_NAME) || e.tag().equals(PATIENT_ID)) && e.path().equals(e.tag().toString());
     }
 
     private void checkAgainstProfile(ElementView e, List<Finding> findings) {
@@ -115,7 +120,7 @@ public final class ResidualPhiVerifier {
     private static void checkPatterns(ElementView e, boolean foreignSource, List<Finding> findings) {
         for (String v : e.values()) {
             if ("PN".equals(e.vr())) {
-                boolean ok = foreignSource && e.tag().equals(PATIENT_NAME)
+                boolean ok = foreignSource && isTopLevelPatientIdentity(e)
                         ? PhiPatterns.isPlausibleForeignPseudonym(v) : PhiPatterns.isAllowedPersonName(v);
                 if (!ok) {
                     findings.add(new Finding(e.path(), FindingKind.PERSON_NAME, "a person name is present"));
@@ -123,7 +128,7 @@ public final class ResidualPhiVerifier {
                 }
             }
             FindingKind kind = PhiPatterns.classify(e.tag(), e.vr(), v);
-            if (kind != null && !(foreignSource && e.tag().equals(PATIENT_ID))) {
+            if (kind != null && !(foreignSource && isTopLevelPatientIdentity(e))) {
                 findings.add(new Finding(e.path(), kind, "value has the shape of " + kind.name().toLowerCase(Locale.ROOT)));
                 return;
             }

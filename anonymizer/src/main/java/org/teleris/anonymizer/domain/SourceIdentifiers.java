@@ -14,7 +14,7 @@ public final class SourceIdentifiers {
 
     private static final Set<String> TEXT_VRS = Set.of("PN", "LO", "SH", "ST", "LT", "UT", "UC", "AE", "DA", "DT", "UI", "UN", "OB");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-    private static final Pattern PRINTABLE_RUN = Pattern.compile("[\\x20-\\x7E\\u00C0-\\u00FF]{4,}");
+    private static final Pattern PRINTABLE_RUN = Pattern.compile("[\\x20-\\x7E]{4,}");
     private static final int MIN_LENGTH = 4;
     private static final int MIN_NAME_PART = 3;
     private static final int MIN_DIGITS = 6;
@@ -54,7 +54,8 @@ public final class SourceIdentifiers {
         var m = PRINTABLE_RUN.matcher(latin1);
         while (m.find()) {
             String run = m.group().trim();
-            if (run.length() >= MIN_LENGTH && hasLetter(run)) {
+            // 0xFF runs and short letter soup are what binary looks like as text; three letters make a word.
+            if (run.length() >= MIN_LENGTH && run.codePoints().filter(Character::isLetter).count() >= 3) {
                 identifying.add(normalise(run));
             }
         }

@@ -28,6 +28,7 @@ public final class DicomInstance {
     private final String transferSyntaxUid;
     /** Fast path: the untouched encoded Pixel Data element (the file's last element), copied to the output as is. */
     private final RawPixelElement rawPixels;
+    private long bytesRead;
 
     private DicomInstance(AttributeList list, String transferSyntaxUid, RawPixelElement rawPixels) {
         this.list = list;
@@ -45,7 +46,12 @@ public final class DicomInstance {
         if (header != null) {
             return header;
         }
-        return read(new java.io.ByteArrayInputStream(file));
+        DicomInstance instance = read(new java.io.ByteArrayInputStream(file));
+        if (instance.bytesRead > file.length) {
+            // PixelMed logs a short read and returns what it has, counting the bytes it expected: a truncated upload.
+            throw new UnreadableDicomException("the file is truncated: an attribute runs past the end of the data", false, null);
+        }
+        return instance;
     }
 
     private static DicomInstance readHeader(byte[] file) throws IOException {
@@ -83,7 +89,7 @@ public final class DicomInstance {
         list.setDecompressPixelData(false);
         try {
             DicomInputStream din = new DicomInputStream(in);
-            list.read(din);
+            long bytesRead = list.read(din);
             String ts = din.getTransferSyntaxToReadDataSet().getUID();
             String metaTs = Attribute.getSingleStringValueOrNull(list, TagFromName.TransferSyntaxUID);
             if (metaTs != null && !metaTs.isBlank()) {
@@ -93,7 +99,14 @@ public final class DicomInstance {
                     || Attribute.getSingleStringValueOrNull(list, TagFromName.SOPInstanceUID) == null) {
                 throw new UnreadableDicomException("DICOM data set without SOP Class UID or SOP Instance UID", false, null);
             }
-            return new DicomInstance(list, ts, null);
+            String sopClass = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID).trim();
+            if (com.pixelmed.dicom.SOPClass.isImageStorage(sopClass) && list.getPixelData() == null) {
+                // PixelMed stops quietly at end of input: an image without pixels is a truncated upload, not an image.
+                throw new UnreadableDicomException("image attributes present but no Pixel Data: the file is truncated", false, null);
+            }
+            DicomInstance instance = new DicomInstance(list, ts, null);
+            instance.bytesRead = bytesRead;
+            return instance;
         } catch (DicomException | RuntimeException e) {
             throw new UnreadableDicomException("DICOM file cannot be parsed: " + e.getClass().getSimpleName(), false, e);
         }
@@ -150,13 +163,17 @@ public final class DicomInstance {
 
     /** Writes the whole instance as a Part 10 file in its original transfer syntax. */
     public void writeTo(OutputStream out) throws IOException {
+        writeTo(out, transferSyntaxUid);
+    }
+
+    private void writeTo(OutputStream out, String ts) throws IOException {
         try {
             list.removeMetaInformationHeaderAttributes();
             String sopClass = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPClassUID);
             String sopInstance = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.SOPInstanceUID);
-            AttributeList meta = new FileMetaInformation(sopClass, sopInstance, transferSyntaxUid, null).getAttributeList();
+            AttributeList meta = new FileMetaInformation(sopClass, sopInstance, ts, null).getAttributeList();
             list.putAll(meta);
-            list.write(out, transferSyntaxUid, true, true);
+            list.write(out, ts, true, true);
         } catch (DicomException e) {
             throw new IOException("PixelMed could not encode the data set: " + e.getMessage(), e);
         }
@@ -167,24 +184,30 @@ public final class DicomInstance {
      * on the fast path it is exactly the written header, followed by the original pixel element bytes.
      */
     public Encoded encode() throws IOException {
+        // A deflated data set hides its text from a byte search: the verifier gets the same attributes uncompressed.
+        boolean deflated = TransferSyntax.DeflatedExplicitVRLittleEndian.equals(transferSyntaxUid);
+        String searchable = deflated ? TransferSyntax.ExplicitVRLittleEndian : transferSyntaxUid;
         Attribute pixels = list.get(TagFromName.PixelData);
-        if (pixels == null) {
-            byte[] header = encodeList();
-            return new Encoded(header, rawPixels);
+        if (pixels == null && !deflated) {
+            return new Encoded(encodeList(transferSyntaxUid), rawPixels);
         }
-        list.remove(TagFromName.PixelData);
+        if (pixels != null) {
+            list.remove(TagFromName.PixelData);
+        }
         byte[] header;
         try {
-            header = encodeList();
+            header = encodeList(searchable);
         } finally {
-            list.put(pixels);
+            if (pixels != null) {
+                list.put(pixels);
+            }
         }
-        return new Encoded(header, null, encodeList());
+        return new Encoded(header, null, encodeList(transferSyntaxUid));
     }
 
-    private byte[] encodeList() throws IOException {
+    private byte[] encodeList(String ts) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-        writeTo(out);
+        writeTo(out, ts);
         return out.toByteArray();
     }
 
@@ -192,6 +215,7 @@ public final class DicomInstance {
     public static final class Encoded {
         private final byte[] withoutPixelData;
         private final RawPixelElement rawPixels;
+    private long bytesRead;
         private final byte[] whole;
 
         Encoded(byte[] header, RawPixelElement rawPixels) {

@@ -26,6 +26,9 @@ final class RawPixelElement {
     }
 
     static RawPixelElement locate(byte[] file, AttributeList header, String ts) {
+        if (!ts.isEmpty() && new TransferSyntax(ts).isEncapsulated()) {
+            return locateEncapsulated(file);
+        }
         boolean explicit = TransferSyntax.ExplicitVRLittleEndian.equals(ts);
         if (!explicit && !TransferSyntax.ImplicitVRLittleEndian.equals(ts)) {
             return null;
@@ -61,6 +64,47 @@ final class RawPixelElement {
         return new RawPixelElement(file, o);
     }
 
+    /**
+     * Compressed pixel data: PixelMed would rewrite the fragments with an empty Basic Offset Table, so the element
+     * is copied as is. It starts at the first (7FE0,0010) OB undefined-length header from which the chain of items
+     * ends exactly at the end of the file with a sequence delimiter; anything else takes the full parse.
+     */
+    private static RawPixelElement locateEncapsulated(byte[] file) {
+        byte[] start = {(byte) 0xE0, 0x7F, 0x10, 0x00, 'O', 'B', 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
+        outer:
+        for (int o = 132; o <= file.length - start.length; o++) {
+            for (int j = 0; j < start.length; j++) {
+                if (file[o + j] != start[j]) {
+                    continue outer;
+                }
+            }
+            if (itemsEndAtEndOfFile(file, o + start.length)) {
+                return new RawPixelElement(file, o);
+            }
+        }
+        return null;
+    }
+
+    private static boolean itemsEndAtEndOfFile(byte[] b, int at) {
+        long p = at;
+        while (p + 8 <= b.length) {
+            int group = (b[(int) p] & 0xFF) | (b[(int) p + 1] & 0xFF) << 8;
+            int element = (b[(int) p + 2] & 0xFF) | (b[(int) p + 3] & 0xFF) << 8;
+            long length = readInt(b, (int) p + 4);
+            if (group != 0xFFFE) {
+                return false;
+            }
+            if (element == 0xE0DD) {
+                return length == 0 && p + 8 == b.length;
+            }
+            if (element != 0xE000 || length == 0xFFFFFFFFL) {
+                return false;
+            }
+            p += 8 + length;
+        }
+        return false;
+    }
+
     private static long readInt(byte[] b, int at) {
         return (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24;
     }
@@ -73,6 +117,7 @@ final class RawPixelElement {
     Attribute parse(String ts) throws IOException, DicomException {
         DicomInputStream din = new DicomInputStream(new ByteArrayInputStream(file, offset, file.length - offset), ts, false);
         AttributeList one = new AttributeList();
+        one.setDecompressPixelData(false);
         one.read(din);
         Attribute pixels = one.get(TagFromName.PixelData);
         if (pixels == null) {

@@ -1,0 +1,86 @@
+package org.teleris.anonymizer.interfaces;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.teleris.anonymizer.testdata.DicomTestSupport;
+import org.teleris.anonymizer.testdata.SyntheticPatient;
+import org.teleris.anonymizer.testdata.SyntheticStudyGenerator;
+
+/** The command line: folder structure, report, exit statuses; and the bin/anonymize script itself. */
+class AnonymizeCommandTest {
+
+    @TempDir
+    Path dir;
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return AnonymizeCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private Path input() throws Exception {
+        SyntheticStudyGenerator g = new SyntheticStudyGenerator(SyntheticPatient.latin(), "20240501", 12);
+        var ct = g.ctSeries(2, 32);
+        Path in = dir.resolve("in");
+        SyntheticStudyGenerator.write(ct.get(0), in.resolve("study/series1/a.dcm"), null);
+        SyntheticStudyGenerator.write(ct.get(1), in.resolve("study/series1/b.dcm"), null);
+        Files.writeString(in.resolve("study/notes.txt"), "Patient Johanna Smithson, call +44 20 7946 0958");
+        Files.writeString(dir.resolve("secret"), "a-clinic-secret-of-enough-length\n");
+        return in;
+    }
+
+    @Test
+    void deidentifiesAFolderIntoTheSameStructureAndRefusesTheRest() throws Exception {
+        Path in = input();
+        Path o = dir.resolve("out");
+        int status = run("--secret-file", dir.resolve("secret").toString(), "--output", o.toString(),
+                "--option", "retain-longitudinal-modified-dates", "--option", "clean-descriptors", in.toString());
+        assertEquals(AnonymizeCommand.REJECTED, status, err.toString());
+        assertTrue(Files.exists(o.resolve("study/series1/a.dcm")));
+        assertTrue(Files.exists(o.resolve("study/series1/b.dcm")));
+        assertFalse(Files.exists(o.resolve("study/notes.txt")), "a rejected file is not written");
+        String report = Files.readString(o.resolve(AnonymizeCommand.REPORT_FILE));
+        assertTrue(report.contains("\"rejected\": 1") && report.contains("\"passed\": 2"), report.substring(0, 400));
+        assertTrue(report.contains("NOT_DICOM") && report.contains("\"tagPath\": \"(0010,1040)\""));
+        assertFalse(report.contains("Smithson"), "the report never holds values");
+        assertTrue(err.toString().contains("rejected study/notes.txt"), err.toString());
+        // the output verifies; the input does not
+        out.reset();
+        assertEquals(AnonymizeCommand.OK, run("--verify-only", o.resolve("study").toString()), err.toString());
+        assertTrue(out.toString().contains("\"VERIFIED\""));
+        assertEquals(AnonymizeCommand.REJECTED, run("--verify-only", in.resolve("study/series1").toString()));
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() throws Exception {
+        Path in = input();
+        assertEquals(AnonymizeCommand.USAGE, run(in.toString()));
+        assertEquals(AnonymizeCommand.USAGE, run("--option", "no-such-option", "--verify-only", in.toString()));
+        assertEquals(AnonymizeCommand.USAGE, run("--verify-only", dir.resolve("missing").toString()));
+        Files.writeString(dir.resolve("short"), "short");
+        assertEquals(AnonymizeCommand.USAGE, run("--secret-file", dir.resolve("short").toString(), "-o", dir.resolve("o").toString(), in.toString()));
+        assertTrue(err.toString().contains("at least 16 bytes"), err.toString());
+    }
+
+    @Test
+    void theShellScriptRunsTheJar() throws Exception {
+        Path in = input();
+        Path script = Path.of("bin/anonymize").toAbsolutePath();
+        assertTrue(Files.isExecutable(script), script.toString());
+        Path o = dir.resolve("script-out");
+        String output = DicomTestSupport.run(List.of("bash", "-c", script + " --secret-file " + dir.resolve("secret") + " -o " + o + " "
+                + in.resolve("study/series1") + "; echo EXIT=$?"), 300);
+        assertTrue(output.contains("EXIT=0"), output);
+        assertTrue(Files.exists(o.resolve("a.dcm")) && Files.exists(o.resolve(AnonymizeCommand.REPORT_FILE)));
+    }
+}
