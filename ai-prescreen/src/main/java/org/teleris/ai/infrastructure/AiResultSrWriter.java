@@ -224,8 +224,9 @@ public final class AiResultSrWriter {
         }
         SourceInstance src = sources.get(bestSource);
         var m = map.mapping();
-        float col = (float) ((centre[0] + 0.5 - m.colOffset()) / m.colScale());
-        float row = (float) ((centre[1] + 0.5 - m.rowOffset()) / m.rowScale());
+        // SCOORD is in the stored image's pixel space: undo the reader's turn to the canonical display.
+        float col = (float) src.storedCol((centre[0] + 0.5 - m.colOffset()) / m.colScale());
+        float row = (float) src.storedRow((centre[1] + 0.5 - m.rowOffset()) / m.rowScale());
         add(group, add(point("CONTAINS", IMAGE_REGION, col, row),
                 image("SELECTED FROM", null, src.sopClassUid(), src.sopInstanceUid())));
     }

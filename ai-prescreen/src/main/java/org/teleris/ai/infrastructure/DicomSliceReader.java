@@ -95,7 +95,7 @@ public final class DicomSliceReader {
         List<SourceInstance> sources = new ArrayList<>();
         for (int k = 0; k < sorted.size(); k++) {
             DicomCtSlice s = sorted.get(k);
-            sources.add(new SourceInstance(s.sopClassUid(), s.sopInstanceUid(), s.seriesInstanceUid(), k));
+            sources.add(source(s, k));
         }
         double[] ps = first.rowSpacingColSpacing();
         double dz = sliceSpacing(sorted);
@@ -148,12 +148,17 @@ public final class DicomSliceReader {
                         "slice sizes differ: " + rows + "x" + cols + " and " + s.rows() + "x" + s.cols());
             }
             System.arraycopy(s.hu(), 0, hu, k * rows * cols, rows * cols);
-            sources.add(new SourceInstance(s.sopClassUid(), s.sopInstanceUid(), s.seriesInstanceUid(), k));
+            sources.add(source(s, k));
         }
         double[] ps = first.rowSpacingColSpacing();
         HuVolume volume = new HuVolume(hu, slices.size(), rows, cols,
                 new double[] {spacingZ > 0 ? spacingZ : 5.0, ps[0], ps[1]});
         return new LoadedScan(volume, preview, first.study(), List.copyOf(sources));
+    }
+
+    private static SourceInstance source(DicomCtSlice s, int index) {
+        return new SourceInstance(s.sopClassUid(), s.sopInstanceUid(), s.seriesInstanceUid(), index, s.rows(), s.cols(),
+                s.flipColumns(), s.flipRows());
     }
 
     private static double sliceSpacing(List<DicomCtSlice> sorted) {

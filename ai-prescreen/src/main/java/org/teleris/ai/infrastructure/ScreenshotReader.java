@@ -35,15 +35,10 @@ public final class ScreenshotReader {
         }
         BufferedImage img;
         try {
-            if (kind == MediaKind.GIF && frames(bytes) > 1) {
-                throw new NotAnalysableException(NotAnalysableReason.VIDEO, "animated GIF");
-            }
-            img = ImageIO.read(new ByteArrayInputStream(bytes));
+            String format = kind == MediaKind.PNG ? "png" : kind == MediaKind.JPEG ? "jpeg" : "gif";
+            img = decode(bytes, format, kind == MediaKind.GIF);
         } catch (IOException e) {
             throw new NotAnalysableException(NotAnalysableReason.UNREADABLE, e.getMessage());
-        }
-        if (img == null) {
-            throw new NotAnalysableException(NotAnalysableReason.UNREADABLE, "undecodable image");
         }
         int w = img.getWidth();
         int h = img.getHeight();
@@ -95,17 +90,25 @@ public final class ScreenshotReader {
         return best;
     }
 
-    private static int frames(byte[] bytes) throws IOException {
+    /**
+     * Decodes with a reader chosen by the sniffed format rather than {@code ImageIO.read}, which probes
+     * every installed reader (PixelMed's JPEG-lossless plug-in prints to stdout when probed).
+     */
+    private static BufferedImage decode(byte[] bytes, String format, boolean refuseAnimation)
+            throws IOException, NotAnalysableException {
+        var readers = ImageIO.getImageReadersByFormatName(format);
+        if (!readers.hasNext()) {
+            throw new IOException("no " + format + " decoder");
+        }
+        ImageReader reader = readers.next();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            var readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return 1;
-            }
-            ImageReader reader = readers.next();
             reader.setInput(in);
-            int n = reader.getNumImages(true);
+            if (refuseAnimation && reader.getNumImages(true) > 1) {
+                throw new NotAnalysableException(NotAnalysableReason.VIDEO, "animated GIF");
+            }
+            return reader.read(0);
+        } finally {
             reader.dispose();
-            return n;
         }
     }
 }

@@ -25,59 +25,77 @@ public final class PrescreenBenchmark {
     private PrescreenBenchmark() {
     }
 
+    /**
+     * {@code generate DIR [slices]} writes the synthetic study and previews (not timed, separate JVM so
+     * that the measured process's memory is the library's); {@code run DIR [passes] [previews]} measures.
+     */
     public static void main(String[] args) throws Exception {
-        int slices = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-        int passes = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        int previews = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        Path work = Files.createTempDirectory("ai-prescreen-bench");
-        try {
-            run(work, slices, passes, previews);
-        } finally {
-            try (Stream<Path> s = Files.walk(work)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        Path dir = Path.of(args[1]);
+        if (args[0].equals("generate")) {
+            generate(dir, args.length > 2 ? Integer.parseInt(args[2]) : 300);
+        } else {
+            run(dir, args.length > 2 ? Integer.parseInt(args[2]) : 3, args.length > 3 ? Integer.parseInt(args[3]) : 20);
         }
     }
 
-    private static void run(Path work, int slices, int passes, int previews) throws Exception {
+    private static void generate(Path dir, int slices) throws Exception {
         long t0 = System.nanoTime();
         SyntheticChestCt.Phantom phantom = new SyntheticChestCt(slices, 512, 0.7, 1.0).seed(7)
                 .lesion(Lesion.sphere(-110, 20, 10, 30, Lesion.GROUND_GLASS_HU))
                 .lesion(Lesion.sphere(105, 30, -20, 28, Lesion.GROUND_GLASS_HU))
                 .lesion(Lesion.sphere(60, -40, 30, 18, Lesion.CONSOLIDATION_HU)).build();
-        List<Path> files = new SyntheticDicomSeries().write(phantom.volume(), work.resolve("study"));
+        new SyntheticDicomSeries().write(phantom.volume(), dir.resolve("study"));
         List<byte[]> previewSlices = new SyntheticDicomSeries().bytes(phantom.volume(), slices / 2 - 20, slices / 2, slices / 2 + 20);
-        byte[] screenshot = screenshot(phantom, slices / 2);
+        Files.createDirectories(dir.resolve("preview"));
+        for (int i = 0; i < previewSlices.size(); i++) {
+            Files.write(dir.resolve("preview").resolve("slice" + i + ".dcm"), previewSlices.get(i));
+        }
+        Files.write(dir.resolve("screenshot.png"), screenshot(phantom, slices / 2));
+        Files.writeString(dir.resolve("truth.txt"), String.format(Locale.ROOT,
+                "truth: involvement right %.1f %%, left %.1f %%, total %.1f %%%n",
+                100 * phantom.involvementRight(), 100 * phantom.involvementLeft(), 100 * phantom.involvementTotal()));
+        System.out.printf(Locale.ROOT, "generated %d slices in %.1f s (not timed)%n", slices, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static void run(Path dir, int passes, int previews) throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir.resolve("study"))) {
+            files = s.sorted().toList();
+        }
+        List<byte[]> previewSlices = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir.resolve("preview"))) {
+            for (Path p : s.sorted().toList()) {
+                previewSlices.add(Files.readAllBytes(p));
+            }
+        }
+        byte[] screenshot = Files.readAllBytes(dir.resolve("screenshot.png"));
         long bytes = 0;
         for (Path f : files) {
             bytes += Files.size(f);
         }
-        System.out.printf(Locale.ROOT, "input: %d slices 512x512, %.0f MB of DICOM (generated in %.1f s, not timed)%n",
-                slices, bytes / 1e6, (System.nanoTime() - t0) / 1e9);
-        System.out.printf(Locale.ROOT, "truth: involvement right %.1f %%, left %.1f %%, total %.1f %%%n",
-                100 * phantom.involvementRight(), 100 * phantom.involvementLeft(), 100 * phantom.involvementTotal());
-        phantom = null; // let the generator's volume go before measuring memory
-        System.gc();
-        resetPeaks();
+        System.out.printf(Locale.ROOT, "input: %d slices 512x512, %.0f MB of DICOM (explicit VR little endian, 16 bit)%n",
+                files.size(), bytes / 1e6);
+        System.out.print(Files.readString(dir.resolve("truth.txt")));
 
         try (AiPrescreen ai = AiPrescreen.start(AiPrescreenConfig.defaults())) {
             PrescreenReport warm = ai.analyseStudy(files).get(10, TimeUnit.MINUTES); // warm-up, not counted
             check(warm);
             double[] study = new double[passes];
+            PrescreenReport last = warm;
             for (int i = 0; i < passes; i++) {
                 long s = System.nanoTime();
-                PrescreenReport r = ai.analyseStudy(files).get(10, TimeUnit.MINUTES);
+                last = ai.analyseStudy(files).get(10, TimeUnit.MINUTES);
                 study[i] = (System.nanoTime() - s) / 1e6;
-                check(r);
+                check(last);
             }
-            PrescreenReport last = ai.analyseStudy(files).get(10, TimeUnit.MINUTES);
             System.out.printf(Locale.ROOT, "stage II study -> result (read %d files, HU, resample, ONNX, maps): median %.0f ms, runs %s (goal <= 10000 ms)%n",
                     files.size(), median(study), fmt(study));
             System.out.printf(Locale.ROOT, "  result: involvement right %.1f %%, left %.1f %%, total %.1f %%, %s, probability %.2f%n",
                     100 * last.result().involvement().right(), 100 * last.result().involvement().left(),
                     100 * last.result().involvement().total(), last.result().ctClass().label(), last.result().probability());
+            Path outDir = Files.createTempDirectory(dir, "out");
             long s = System.nanoTime();
-            DicomOutputs out = ai.writeDicomOutputs(last, files, work.resolve("out"), AiPrescreen.DEFAULT_CAPTURE_IMAGES);
+            DicomOutputs out = ai.writeDicomOutputs(last, files, outDir, AiPrescreen.DEFAULT_CAPTURE_IMAGES);
             System.out.printf(Locale.ROOT, "stage II outputs: SR + %d secondary capture images written in %.0f ms%n",
                     out.secondaryCaptures().size(), (System.nanoTime() - s) / 1e6);
 
@@ -101,26 +119,19 @@ public final class PrescreenBenchmark {
                     pct(imagePreview, 50), pct(imagePreview, 95), previews);
         }
         long heapPeak = 0;
-        long nonHeapPeak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 heapPeak += pool.getPeakUsage().getUsed();
-            } else {
-                nonHeapPeak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.printf(Locale.ROOT, "JVM peak: heap pools %.0f MB (sum of per-pool peaks), non-heap %.0f MB; process peak RSS (incl. ONNX Runtime native memory) below%n",
-                heapPeak / 1e6, nonHeapPeak / 1e6);
+        System.out.printf(Locale.ROOT, "JVM heap: max %.0f MB, sum of per-pool peaks %.0f MB%n",
+                Runtime.getRuntime().maxMemory() / 1e6, heapPeak / 1e6);
     }
 
     private static void check(PrescreenReport r) {
         if (!r.result().completed()) {
             throw new IllegalStateException("benchmark run did not complete: " + r.result().kind() + " " + r.result().reason());
         }
-    }
-
-    private static void resetPeaks() {
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
     private static byte[] screenshot(SyntheticChestCt.Phantom p, int slice) throws Exception {

@@ -155,6 +155,50 @@ class StudyAnalysisTest {
     }
 
     @Test
+    void storedOrientationDoesNotSwapTheLungsAndSrPointsAreInStoredPixels() throws Exception {
+        SyntheticChestCt.Phantom p = new SyntheticChestCt(24, 96, 4.0, 12.0).seed(8)
+                .lesion(Lesion.sphere(-80, 0, 0, 30, Lesion.CONSOLIDATION_HU)).build(); // patient's right only
+        PrescreenReport normal = ai.analyseStudy(new SyntheticDicomSeries().write(p.volume(), dir.resolve("normal")))
+                .get(60, TimeUnit.SECONDS);
+        List<Path> flippedFiles = new SyntheticDicomSeries().flipped().write(p.volume(), dir.resolve("flipped"));
+        PrescreenReport flipped = ai.analyseStudy(flippedFiles).get(60, TimeUnit.SECONDS);
+        assertTrue(flipped.result().involvement().right() > 0.03, flipped.result().involvement().toString());
+        assertTrue(flipped.result().involvement().left() < 0.005, flipped.result().involvement().toString());
+        assertEquals(normal.result().involvement().right(), flipped.result().involvement().right(), 0.003);
+        // in the stored (rotated) pixels the right lung lies on the image's right: the SR point must say so
+        DicomOutputs out = ai.writeDicomOutputs(flipped, flippedFiles, dir.resolve("flipped-out"), 2);
+        String dump = DicomValidation.run("dsrdump", "-Ee", out.structuredReport().toString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("POINT,([0-9.]+)/([0-9.]+)").matcher(dump);
+        assertTrue(m.find(), dump);
+        assertTrue(Double.parseDouble(m.group(1)) > 48, "right-lung point column " + m.group(1) + " in stored pixels");
+    }
+
+    @Test
+    void compressedTransferSyntaxesGiveTheSameResult() throws Exception {
+        SyntheticChestCt.Phantom p = new SyntheticChestCt(24, 96, 4.0, 12.0).seed(9)
+                .lesion(Lesion.sphere(80, 0, 0, 30, Lesion.GROUND_GLASS_HU)).build();
+        List<Path> plain = new SyntheticDicomSeries().write(p.volume(), dir.resolve("plain"));
+        double expected = ai.analyseStudy(plain).get(60, TimeUnit.SECONDS).result().involvement().left();
+        assertTrue(expected > 0.03);
+        // dcmtk re-encodes: JPEG lossless (process 14, first-order prediction) and RLE lossless
+        for (String[] tool : new String[][] {{"dcmcjpeg", "+e1"}, {"dcmcrle"}}) {
+            Path out = Files.createDirectories(dir.resolve("ts-" + tool[0]));
+            List<Path> encoded = new java.util.ArrayList<>();
+            for (Path f : plain) {
+                Path target = out.resolve(f.getFileName());
+                String[] cmd = java.util.stream.Stream.concat(java.util.Arrays.stream(tool),
+                        java.util.stream.Stream.of(f.toString(), target.toString())).toArray(String[]::new);
+                DicomValidation.run(cmd);
+                encoded.add(target);
+            }
+            assertTrue(DicomValidation.run("dcmdump", encoded.get(0).toString()).contains(tool[0].equals("dcmcrle") ? "RLE" : "JPEG"));
+            PrescreenResult r = ai.analyseStudy(encoded).get(60, TimeUnit.SECONDS).result();
+            assertEquals(ResultKind.COMPLETED, r.kind(), tool[0] + ": " + r.reason());
+            assertEquals(expected, r.involvement().left(), 1e-6, tool[0]);
+        }
+    }
+
+    @Test
     void unreadableFilesAreNotAnalysable() throws Exception {
         Path junk = Files.writeString(dir.resolve("junk.dcm"), "not dicom");
         assertEquals(NotAnalysableReason.UNREADABLE,
