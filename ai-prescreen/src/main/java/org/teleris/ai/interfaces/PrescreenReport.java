@@ -18,4 +18,9 @@ public record PrescreenReport(PrescreenResult result, byte[] heatMapPng, String 
     public String label() {
         return LABEL;
     }
+
+    /** The storable part of the result. */
+    public ResultSummary summary() {
+        return ResultSummary.of(result);
+    }
 }

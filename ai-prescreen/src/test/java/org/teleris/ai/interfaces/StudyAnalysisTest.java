@@ -57,6 +57,11 @@ class StudyAnalysisTest {
         assertEquals(CtClassRule.fromInvolvement(r.involvement().total()), r.ctClass());
         assertEquals(60, r.sources().size());
         assertEquals("SYN-0001", r.study().patientId());
+        ResultSummary summary = report.summary();
+        assertEquals("COMPLETED", summary.kind());
+        assertEquals(r.ctClass().label(), summary.ctClass());
+        assertEquals(r.involvement().left(), summary.involvementLeft());
+        assertTrue(!summary.oneLine().contains("SYN-0001") && !summary.oneLine().contains("Anon"), summary.oneLine());
     }
 
     @Test
@@ -92,7 +97,6 @@ class StudyAnalysisTest {
             String v = DicomValidation.dciodvfy(sc);
             assertEquals(List.of(), DicomValidation.errors(v), v);
         }
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target/last-sr-dump.txt"), DicomValidation.run("dsrdump", "-Ee", "+Pu", "+Pl", "+Pt", out.structuredReport().toString()) + sr);
         String dump = DicomValidation.run("dsrdump", "-Ee", "+Pu", "+Pl", out.structuredReport().toString());
         assertTrue(dump.contains("Imaging Measurement Report"), dump);
         assertTrue(dump.contains(report.result().ctClass().label()), dump);
