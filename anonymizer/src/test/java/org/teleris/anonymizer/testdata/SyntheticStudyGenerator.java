@@ -167,12 +167,14 @@ public final class SyntheticStudyGenerator {
         OtherByteAttribute px = new OtherByteAttribute(new AttributeTag(0x7FE0, 0x0010));
         px.setValues(grey);
         l.put(px);
-        SequenceAttribute source = new SequenceAttribute(new AttributeTag(0x0008, 0x2112));
-        AttributeList item = new AttributeList();
-        str(item, 0x0008, 0x1150, "UI", CT_IMAGE);
-        str(item, 0x0008, 0x1155, "UI", previousSopInstanceUid);
-        source.addItem(item);
-        l.put(source);
+        if (previousSopInstanceUid != null) {
+            SequenceAttribute source = new SequenceAttribute(new AttributeTag(0x0008, 0x2112));
+            AttributeList item = new AttributeList();
+            str(item, 0x0008, 0x1150, "UI", CT_IMAGE);
+            str(item, 0x0008, 0x1155, "UI", previousSopInstanceUid);
+            source.addItem(item);
+            l.put(source);
+        }
         return l;
     }
 
