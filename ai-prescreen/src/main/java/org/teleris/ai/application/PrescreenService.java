@@ -2,7 +2,6 @@ package org.teleris.ai.application;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -35,7 +34,10 @@ public final class PrescreenService implements AutoCloseable {
         this.monitor = new QualityMonitor(limits.lateLimit().toMillis());
         this.workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(limits.queueCapacity()), daemonThreads("ai-prescreen-worker"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("ai-prescreen-timer"));
+        java.util.concurrent.ScheduledThreadPoolExecutor deadlines =
+                new java.util.concurrent.ScheduledThreadPoolExecutor(1, daemonThreads("ai-prescreen-timer"));
+        deadlines.setRemoveOnCancelPolicy(true);
+        this.timer = deadlines;
     }
 
     /**
@@ -79,13 +81,14 @@ public final class PrescreenService implements AutoCloseable {
                     "prescreen queue full (" + limits.queueCapacity() + ")", model.card(), preview).withDuration(elapsed(start)));
             return promise;
         }
-        timer.schedule(() -> {
+        var deadline = timer.schedule(() -> {
             if (promise.complete(PrescreenResult.defect(DefectType.TIMED_OUT,
                     "no result within " + limits.timeout().toMillis() + " ms", model.card(), preview)
                     .withDuration(elapsed(start)))) {
                 token.cancel(); // free the worker for the next case
             }
         }, limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        promise.whenComplete((r, e) -> deadline.cancel(false)); // do not keep finished requests until their deadline
         return promise;
     }
 
