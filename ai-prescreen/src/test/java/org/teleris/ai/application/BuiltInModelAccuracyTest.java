@@ -71,6 +71,10 @@ class BuiltInModelAccuracyTest {
                 Arguments.of("severe, asymmetric", phantom(16)
                         .lesion(new Lesion(-75, 10, -20, 60, 80, 95, Lesion.GROUND_GLASS_HU))
                         .lesion(new Lesion(75, 20, -20, 60, 70, 80, Lesion.GROUND_GLASS_HU))),
+                Arguments.of("arms, table and field-of-view padding around bilateral ground-glass", phantom(18)
+                        .scannerSurroundings()
+                        .lesion(Lesion.sphere(-115, 10, 0, 30, Lesion.GROUND_GLASS_HU))
+                        .lesion(Lesion.sphere(115, 10, 0, 30, Lesion.GROUND_GLASS_HU))),
                 Arguments.of("critical with consolidation", phantom(17)
                         .lesion(Lesion.sphere(-80, 40, -40, 25, Lesion.CONSOLIDATION_HU))
                         .lesion(new Lesion(-75, 0, -10, 60, 90, 115, Lesion.GROUND_GLASS_HU))
@@ -97,7 +101,7 @@ class BuiltInModelAccuracyTest {
 
     @Test
     void healthyLungsAreCt0WithLowProbabilityAndEmptyMap() throws Exception {
-        PrescreenResult r = run(phantom(21).build());
+        PrescreenResult r = run(phantom(21).scannerSurroundings().build());
         assertEquals(CtClass.CT0, r.ctClass());
         assertTrue(r.probability() < 0.1, "probability " + r.probability());
         float max = 0;
