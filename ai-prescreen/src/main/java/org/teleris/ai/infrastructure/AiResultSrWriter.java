@@ -123,7 +123,8 @@ public final class AiResultSrWriter {
         }
         Map<String, SequenceAttribute> bySeries = new LinkedHashMap<>();
         AttributeList study = new AttributeList();
-        DicomAttributes.put(study, TagFromName.StudyInstanceUID, Attr.studyUid(list));
+        DicomAttributes.put(study, TagFromName.StudyInstanceUID,
+                com.pixelmed.dicom.Attribute.getSingleStringValueOrEmptyString(list, TagFromName.StudyInstanceUID));
         SequenceAttribute series = DicomAttributes.sequence(study, TagFromName.ReferencedSeriesSequence);
         for (SourceInstance s : r.sources()) {
             SequenceAttribute sops = bySeries.get(s.seriesInstanceUid());
@@ -246,12 +247,5 @@ public final class AiResultSrWriter {
             }
         }
         return w <= 0 ? null : new double[] {sx / w, sy / w, w};
-    }
-
-    /** Reads back a value put earlier. */
-    private static final class Attr {
-        static String studyUid(AttributeList list) {
-            return com.pixelmed.dicom.Attribute.getSingleStringValueOrEmptyString(list, TagFromName.StudyInstanceUID);
-        }
     }
 }

@@ -67,8 +67,8 @@ public final class DirectoryModelRegistry implements ModelRegistry, AutoCloseabl
                 onnx = modelIn != null ? modelIn.readAllBytes() : LungInvolvementGraph.build();
             }
             add(card, onnx, threads, "built-in");
-        } catch (Exception e) {
-            rejected.add("built-in: " + e.getMessage());
+        } catch (Exception | LinkageError e) { // LinkageError: no ONNX Runtime native library for this platform
+            rejected.add("built-in: " + e);
         }
     }
 
@@ -85,7 +85,7 @@ public final class DirectoryModelRegistry implements ModelRegistry, AutoCloseabl
                 throw new IllegalArgumentException("model file must lie in the model's directory");
             }
             add(card, Files.readAllBytes(onnx), threads, dir.getFileName().toString());
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
             rejected.add(dir.getFileName() + ": " + e.getMessage());
         }
     }
