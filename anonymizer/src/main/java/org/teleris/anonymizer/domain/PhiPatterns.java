@@ -10,6 +10,7 @@ public final class PhiPatterns {
     private static final Pattern PHONE = Pattern.compile("(\\+\\d[\\d ()\\-]{8,}\\d)|(\\(\\d{3,5}\\)[\\d \\-]{5,}\\d)|(\\d{3}[ -]\\d{2,3}[ -]\\d{2}[ -]?\\d{2})");
     private static final Pattern LONG_DIGITS = Pattern.compile("\\d{7,}");
     static final Set<String> FREE_TEXT_VRS = Set.of("LO", "SH", "ST", "LT", "UT", "UC", "PN");
+    private static final Set<String> NARRATIVE_VRS = Set.of("ST", "LT", "UT", "UC", "PN");
     /** Kept attributes whose values are version strings or numbers that can legitimately have long digit runs. */
     private static final Set<Tag> DIGITS_ALLOWED = Set.of(new Tag(0x0018, 0x1020), new Tag(0x0008, 0x1090),
             new Tag(0x0018, 0x1030), new Tag(0x0008, 0x0104), new Tag(0x0008, 0x0100));
@@ -27,7 +28,9 @@ public final class PhiPatterns {
         if (PHONE.matcher(value).find()) {
             return FindingKind.PHONE_NUMBER;
         }
-        if (!DIGITS_ALLOWED.contains(tag) && !tag.isPrivate() && LONG_DIGITS.matcher(value).find()) {
+        // Long digit runs are suspicious in narrative text only: LO/SH hold codes, serials and versions that an
+        // option may keep on purpose (e.g. Retain Device Identity).
+        if (NARRATIVE_VRS.contains(vr) && !DIGITS_ALLOWED.contains(tag) && !tag.isPrivate() && LONG_DIGITS.matcher(value).find()) {
             return FindingKind.IDENTIFIER_LIKE;
         }
         return null;

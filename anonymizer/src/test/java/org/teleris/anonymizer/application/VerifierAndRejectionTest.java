@@ -72,7 +72,8 @@ class VerifierAndRejectionTest {
         assertTrue(where.contains("(0012,0062)"), "PatientIdentityRemoved missing");
         assertTrue(where.contains("(6000,0022)"), "overlay");
         assertTrue(where.contains("(0009,1002)"), "unsafe private");
-        assertTrue(where.contains("(0010,1002)[0].(0010,0020)"), "nested path: " + where);
+        assertTrue(where.contains("(0010,1002)[0].(0010,0021)"), "nested path: " + where);
+        assertTrue(where.contains("(0010,1002)"), "the removed sequence itself: " + where);
         Set<FindingKind> kinds = r.verification().findings().stream().map(Finding::kind).collect(Collectors.toSet());
         assertTrue(kinds.containsAll(Set.of(FindingKind.PERSON_NAME, FindingKind.PHONE_NUMBER, FindingKind.EMAIL)), kinds.toString());
         String everything = r.verification().findings().toString() + r.rejection().message();
