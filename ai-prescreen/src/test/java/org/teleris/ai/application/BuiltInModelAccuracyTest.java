@@ -75,6 +75,12 @@ class BuiltInModelAccuracyTest {
                         .scannerSurroundings()
                         .lesion(Lesion.sphere(-115, 10, 0, 30, Lesion.GROUND_GLASS_HU))
                         .lesion(Lesion.sphere(115, 10, 0, 30, Lesion.GROUND_GLASS_HU))),
+                Arguments.of("low-dose noise (90 HU) around bilateral ground-glass and consolidation", phantom(19).noise(90)
+                        .lesion(Lesion.sphere(-100, -30, 20, 30, Lesion.GROUND_GLASS_HU))
+                        .lesion(Lesion.sphere(95, 40, -30, 25, Lesion.CONSOLIDATION_HU))),
+                Arguments.of("scan covering only the middle 200 mm of the lungs", new SyntheticChestCt(40, 128, 3.0, 5.0).seed(20)
+                        .lesion(Lesion.sphere(-110, 0, 50, 30, Lesion.GROUND_GLASS_HU))
+                        .lesion(Lesion.sphere(100, 20, -60, 30, Lesion.GROUND_GLASS_HU))),
                 Arguments.of("critical with consolidation", phantom(17)
                         .lesion(Lesion.sphere(-80, 40, -40, 25, Lesion.CONSOLIDATION_HU))
                         .lesion(new Lesion(-75, 0, -10, 60, 90, 115, Lesion.GROUND_GLASS_HU))
