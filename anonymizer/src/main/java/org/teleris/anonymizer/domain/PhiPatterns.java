@@ -22,6 +22,17 @@ public final class PhiPatterns {
         if (!FREE_TEXT_VRS.contains(vr) || value.isBlank()) {
             return null;
         }
+        // All three shapes need an '@' or at least 7 digits: count first, run the regexes only when it can match.
+        int digits = 0;
+        boolean at = false;
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            digits += Character.isDigit(ch) ? 1 : 0;
+            at |= ch == '@';
+        }
+        if (!at && digits < 7) {
+            return null;
+        }
         if (EMAIL.matcher(value).find()) {
             return FindingKind.EMAIL;
         }

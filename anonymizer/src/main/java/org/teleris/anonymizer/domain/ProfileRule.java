@@ -6,14 +6,21 @@ import java.util.Map;
 public record ProfileRule(String tagPattern, String name, ActionCode basic, Map<ProfileOption, ActionCode> optionCodes) {
 
     public boolean matches(Tag tag) {
-        String hex = String.format("%04X%04X", tag.group(), tag.element());
+        long value = ((long) tag.group() << 16) | tag.element();
+        return (value & mask()) == fixedBits();
+    }
+
+    /** Bits of the 32-bit tag that the pattern fixes (an {@code x} frees one hex digit). */
+    private long mask() {
+        long m = 0;
         for (int i = 0; i < 8; i++) {
-            char p = tagPattern.charAt(i);
-            if (p != 'x' && p != hex.charAt(i)) {
-                return false;
-            }
+            m = (m << 4) | (tagPattern.charAt(i) == 'x' ? 0 : 0xF);
         }
-        return true;
+        return m;
+    }
+
+    private long fixedBits() {
+        return Long.parseLong(tagPattern.replace('x', '0'), 16);
     }
 
     public boolean isPattern() {

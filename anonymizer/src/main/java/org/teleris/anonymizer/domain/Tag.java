@@ -36,8 +36,16 @@ public record Tag(int group, int element) implements Comparable<Tag> {
         return group != o.group ? Integer.compare(group, o.group) : Integer.compare(element, o.element);
     }
 
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** {@code (gggg,eeee)} in upper-case hex; built by hand because tag paths are made for every attribute. */
     @Override
     public String toString() {
-        return String.format("(%04X,%04X)", group, element);
+        char[] c = {'(', 0, 0, 0, 0, ',', 0, 0, 0, 0, ')'};
+        for (int i = 0; i < 4; i++) {
+            c[4 - i] = HEX[(group >> (4 * i)) & 0xF];
+            c[9 - i] = HEX[(element >> (4 * i)) & 0xF];
+        }
+        return new String(c);
     }
 }

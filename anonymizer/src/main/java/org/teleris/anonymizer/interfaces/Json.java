@@ -10,6 +10,18 @@ import java.util.Map;
  */
 public final class Json {
 
+    /** getRecordComponents() copies and checks on every call; a batch report has tens of thousands of records. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            for (RecordComponent rc : components) {
+                rc.getAccessor().setAccessible(true);
+            }
+            return components;
+        }
+    };
+
     private Json() {
     }
 
@@ -34,7 +46,7 @@ public final class Json {
             array(c, out, indent);
         } else if (v.getClass().isRecord()) {
             java.util.List<Map.Entry<String, Object>> fields = new java.util.ArrayList<>();
-            for (RecordComponent rc : v.getClass().getRecordComponents()) {
+            for (RecordComponent rc : COMPONENTS.get(v.getClass())) {
                 try {
                     fields.add(new java.util.AbstractMap.SimpleEntry<>(rc.getName(), rc.getAccessor().invoke(v)));
                 } catch (ReflectiveOperationException e) {
