@@ -54,6 +54,8 @@ public final class DicomDeidentifier {
     private static final Tag SOP_CLASS = new Tag(0x0008, 0x0016);
     private static final Tag BURNED_IN = new Tag(0x0028, 0x0301);
     private static final Tag CHARSET = new Tag(0x0008, 0x0005);
+    private static final Tag ENCAPSULATED_DOCUMENT = new Tag(0x0042, 0x0011);
+    private static final Tag ENCAPSULATED_DOCUMENT_TYPE = new Tag(0x0042, 0x0012);
 
     private final ConfidentialityProfile profile;
     private final BurnedInTextCleaner pixelCleaner;
@@ -118,6 +120,10 @@ public final class DicomDeidentifier {
         report = new InstanceReport(Outcome.DEIDENTIFIED, profile.name(), profile.version(), optionNames, sopClass,
                 instance.transferSyntaxUid(), false, List.of(), List.of(), null, null);
 
+        if (!instance.string(ENCAPSULATED_DOCUMENT_TYPE).isBlank() || instance.hasAttribute(ENCAPSULATED_DOCUMENT)) {
+            throw reject(report, RejectionCode.CONTENT_NOT_CLEANABLE, "encapsulated documents (PDF, CDA, models) can carry "
+                    + "identifying text the profile cannot see; send images, or a de-identified export of the document");
+        }
         boolean mustClean = instance.hasPixelData() && BurnedInTextPolicy.mustClean(
                 instance.string(MODALITY), sopClass, instance.string(BURNED_IN), options);
         if (mustClean && instance.isEncapsulated()) {

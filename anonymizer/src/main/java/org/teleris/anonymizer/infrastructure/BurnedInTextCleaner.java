@@ -51,10 +51,12 @@ public final class BurnedInTextCleaner {
         String photometric = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.PhotometricInterpretation).trim();
         int bits = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsAllocated, 0);
         int samples = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.SamplesPerPixel, 1);
-        boolean supported = (photometric.startsWith("MONOCHROME") && samples == 1) || ("RGB".equals(photometric) && samples == 3);
+        boolean ybr = "YBR_FULL".equals(photometric);
+        boolean supported = (photometric.startsWith("MONOCHROME") && samples == 1)
+                || (("RGB".equals(photometric) || ybr) && samples == 3);
         if (!supported || (bits != 8 && bits != 16)) {
             throw new PixelDataNotCleanableException("pixel data with photometric interpretation " + photometric + " and "
-                    + bits + " bits allocated cannot be cleaned; convert to MONOCHROME2 or RGB");
+                    + bits + " bits allocated cannot be cleaned; convert to MONOCHROME2, RGB or YBR_FULL");
         }
         int rows = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Rows, 0);
         int cols = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Columns, 0);
@@ -66,7 +68,8 @@ public final class BurnedInTextCleaner {
             int[] range = new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE};
             List<MaskedRegion> regions = new ArrayList<>();
             for (int f : framesToRead(frames)) {
-                for (Rectangle r : ocr.findText(render(px, f, rows, cols, samples, range))) {
+                // For YBR_FULL the luminance (first sample) is the picture; chroma would only blur text for OCR.
+                for (Rectangle r : ocr.findText(render(px, f, rows, cols, ybr ? 1 : samples, range))) {
                     regions.add(region(r, rows, cols, f, "OCR"));
                 }
             }
@@ -82,8 +85,9 @@ public final class BurnedInTextCleaner {
             if (!mask) {
                 return regions;
             }
+            int[] blackPerSample = ybr ? new int[] {0, 128, 128} : new int[] {black, black, black};
             for (MaskedRegion r : regions) {
-                blackOut(px, r, frames, samples, black);
+                blackOut(px, r, frames, samples, blackPerSample);
             }
             if (!regions.isEmpty()) {
                 px.store();
@@ -112,12 +116,12 @@ public final class BurnedInTextCleaner {
         return new MaskedRegion(frame, x, y, Math.max(0, w), Math.max(0, h), source);
     }
 
-    private static void blackOut(PixelSamples px, MaskedRegion r, int frames, int samples, int black) {
+    private static void blackOut(PixelSamples px, MaskedRegion r, int frames, int samples, int[] black) {
         for (int f = 0; f < frames; f++) {
             for (int y = r.y(); y < r.y() + r.height(); y++) {
                 for (int x = r.x(); x < r.x() + r.width(); x++) {
                     for (int s = 0; s < samples; s++) {
-                        px.set(f, y, x, s, black);
+                        px.set(f, y, x, s, black[s]);
                     }
                 }
             }

@@ -158,6 +158,10 @@ public final class DicomInstance {
         return Attribute.getDelimitedStringValuesOrEmptyString(list, PixelMedTags.toPixelMed(tag));
     }
 
+    public boolean hasAttribute(Tag tag) {
+        return list.get(PixelMedTags.toPixelMed(tag)) != null;
+    }
+
     public List<ElementView> elementViews() {
         return ElementViews.of(list);
     }
