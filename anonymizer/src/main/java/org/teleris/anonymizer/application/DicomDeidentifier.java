@@ -131,6 +131,7 @@ public final class DicomDeidentifier {
                     + instance.string(MODALITY).trim() + ") but its pixel data is compressed (" + instance.transferSyntaxUid()
                     + "); it cannot be cleaned without re-encoding. Export it uncompressed and upload again");
         }
+        boolean embeddedOverlay = instance.hasOverlayInPixelBits();
         String charset = instance.string(CHARSET);
         Pseudonym pseudonym = new Pseudonymizer(secret).pseudonymFor(instance.string(PATIENT_ID), instance.string(ISSUER),
                 instance.string(PATIENT_NAME), instance.string(BIRTH_DATE));
@@ -139,11 +140,15 @@ public final class DicomDeidentifier {
         List<MaskedRegion> masked = List.of();
         try {
             applied = applier.apply(instance, pseudonym);
+            if (embeddedOverlay) {
+                instance.loadPixelData();
+                pixelCleaner.clearBitsAboveStored(instance);
+            }
             if (mustClean) {
                 instance.loadPixelData();
                 masked = pixelCleaner.clean(instance, options.fixedMasks());
             }
-            applier.markDeidentified(instance, applied.datesShifted(), mustClean);
+            applier.markDeidentified(instance, applied.datesShifted(), mustClean || embeddedOverlay);
         } catch (PixelDataNotCleanableException e) {
             throw reject(report, RejectionCode.PIXEL_DATA_NOT_CLEANABLE, e.getMessage());
         } catch (UnreadableDicomException e) {
@@ -153,7 +158,8 @@ public final class DicomDeidentifier {
         VerificationResult verification = verifier.verifyAgainstSource(instance.elementViews(),
                 encoded.withoutPixelData(), DicomCharsets.forSearch(charset), applied.sourceIdentifiers());
         report = new InstanceReport(Outcome.DEIDENTIFIED, profile.name(), profile.version(), optionNames, sopClass,
-                instance.transferSyntaxUid(), mustClean && !masked.isEmpty(), applied.actions(), masked, verification, null);
+                instance.transferSyntaxUid(), embeddedOverlay || (mustClean && !masked.isEmpty()), applied.actions(), masked,
+                verification, null);
         if (!verification.passed()) {
             throw reject(report, RejectionCode.RESIDUAL_PHI, "identifying data survived de-identification: " + verification.summary());
         }

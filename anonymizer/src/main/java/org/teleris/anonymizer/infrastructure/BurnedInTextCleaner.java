@@ -27,6 +27,41 @@ public final class BurnedInTextCleaner {
         this.ocr = ocr;
     }
 
+    /** Zeroes the bits above Bits Stored in every sample: where retired embedded overlays keep their graphics. */
+    public void clearBitsAboveStored(DicomInstance instance) throws PixelDataNotCleanableException {
+        AttributeList list = instance.list();
+        Attribute pixelData = list.get(TagFromName.PixelData);
+        if (pixelData == null) {
+            return;
+        }
+        if (instance.isEncapsulated()) {
+            throw new PixelDataNotCleanableException("an overlay is embedded in compressed pixel data; it cannot be removed");
+        }
+        int bits = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsAllocated, 16);
+        int stored = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsStored, bits);
+        int rows = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Rows, 0);
+        int cols = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.Columns, 0);
+        int samples = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.SamplesPerPixel, 1);
+        int frames = Math.max(1, Attribute.getSingleIntegerValueOrDefault(list, TagFromName.NumberOfFrames, 1));
+        int highBit = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.HighBit, stored - 1);
+        int keep = (1 << (highBit + 1)) - 1;
+        try {
+            PixelSamples px = new PixelSamples(pixelData, bits, rows, cols, samples, false, false);
+            for (int f = 0; f < frames; f++) {
+                for (int y = 0; y < rows; y++) {
+                    for (int x = 0; x < cols; x++) {
+                        for (int s = 0; s < samples; s++) {
+                            px.set(f, y, x, s, px.get(f, y, x, s) & keep);
+                        }
+                    }
+                }
+            }
+            px.store();
+        } catch (DicomException e) {
+            throw new PixelDataNotCleanableException("pixel data could not be read to remove an embedded overlay");
+        }
+    }
+
     /** Only looks: the regions OCR finds, without changing pixels (server-side verification of foreign files). */
     public List<MaskedRegion> findText(DicomInstance instance) throws PixelDataNotCleanableException, IOException {
         return process(instance, List.of(), false);

@@ -158,6 +158,22 @@ public final class DicomInstance {
         return Attribute.getDelimitedStringValuesOrEmptyString(list, PixelMedTags.toPixelMed(tag));
     }
 
+    /**
+     * Retired "embedded" overlays live in the unused high bits of Pixel Data (60xx,0102 at or above Bits Stored, no
+     * 60xx,3000). Removing the 60xx group alone would leave the drawn text in the pixel bytes.
+     */
+    public boolean hasOverlayInPixelBits() {
+        int stored = Attribute.getSingleIntegerValueOrDefault(list, TagFromName.BitsStored, 16);
+        for (int group = 0x6000; group <= 0x601E; group += 2) {
+            Attribute position = list.get(new AttributeTag(group, 0x0102));
+            if (position != null && list.get(new AttributeTag(group, 0x3000)) == null
+                    && position.getSingleIntegerValueOrDefault(-1) >= stored) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public boolean hasAttribute(Tag tag) {
         return list.get(PixelMedTags.toPixelMed(tag)) != null;
     }

@@ -79,6 +79,32 @@ class UnusualContentTest {
         assertEquals(128, after[i + 1] & 0xFF, "Cb neutral");
     }
 
+    @Test
+    void anOverlayEmbeddedInUnusedPixelBitsIsErased() throws Exception {
+        AttributeList cr = new SyntheticStudyGenerator(SyntheticPatient.latin(), "20240802", 42).projection(true, 32);
+        for (AttributeTag t : new java.util.ArrayList<>(cr.keySet())) {
+            if (t.getGroup() == 0x6000) {
+                cr.remove(t);
+            }
+        }
+        put(cr, new com.pixelmed.dicom.UnsignedShortAttribute(new AttributeTag(0x6000, 0x0100)), "16");
+        put(cr, new com.pixelmed.dicom.UnsignedShortAttribute(new AttributeTag(0x6000, 0x0102)), "12");
+        put(cr, new CodeStringAttribute(new AttributeTag(0x6000, 0x0040)), "G");
+        short[] px = cr.get(new AttributeTag(0x7FE0, 0x0010)).getShortValues();
+        short[] original = px.clone();
+        for (int x = 2; x < 20; x++) {
+            px[3 * 32 + x] |= 1 << 12; // a line "drawn" in bit 12, above Bits Stored = 12
+        }
+        cr.get(new AttributeTag(0x7FE0, 0x0010)).setValues(px);
+        Path in = SyntheticStudyGenerator.write(cr, dir.resolve("embedded.dcm"), null);
+        Path out = dir.resolve("embedded-out.dcm");
+        InstanceReport r = SyntheticStudyDeidentificationTest.DEID.deidentify(in, out, SyntheticStudyDeidentificationTest.SECRET,
+                DeidentificationOptions.serverDefaults());
+        assertTrue(r.pixelDataCleaned());
+        short[] after = DicomTestSupport.read(out).get(new AttributeTag(0x7FE0, 0x0010)).getShortValues();
+        assertTrue(java.util.Arrays.equals(original, after), "overlay bits gone, 12-bit values untouched");
+    }
+
     private static int clamp(double v) {
         return (int) Math.max(0, Math.min(255, Math.round(v)));
     }
