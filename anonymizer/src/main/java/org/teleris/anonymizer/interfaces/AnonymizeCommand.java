@@ -80,7 +80,7 @@ public final class AnonymizeCommand {
                 OrganisationSecret secret = readSecret(a.secretFile);
                 report = batch.deidentify(jobs, a.output, secret, new DeidentificationOptions(a.options, a.masks));
             }
-            String json = Json.write(report);
+            String json = Json.writeBatch(report);
             if (a.output != null) {
                 Files.createDirectories(a.output);
                 Files.writeString(a.output.resolve(REPORT_FILE), json, StandardCharsets.UTF_8);

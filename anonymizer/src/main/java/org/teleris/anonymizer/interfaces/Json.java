@@ -2,6 +2,7 @@ package org.teleris.anonymizer.interfaces;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +24,32 @@ public final class Json {
     };
 
     private Json() {
+    }
+
+    /**
+     * A batch report with thousands of per-attribute actions: entries are serialised in parallel (each is
+     * independent) and joined, which keeps report writing off the critical path of a large CLI run.
+     */
+    public static String writeBatch(org.teleris.anonymizer.domain.BatchReport report) {
+        Map<String, Object> head = new java.util.LinkedHashMap<>();
+        head.put("profileName", report.profileName());
+        head.put("profileVersion", report.profileVersion());
+        head.put("options", report.options());
+        head.put("verifyOnly", report.verifyOnly());
+        head.put("total", report.total());
+        head.put("passed", report.passed());
+        head.put("rejected", report.rejected());
+        StringBuilder out = new StringBuilder();
+        write(head, out, 0);
+        out.setLength(out.length() - 2); // reopen the object: drop "\n}"
+        out.append(",\n  \"files\": [");
+        List<String> entries = report.files().parallelStream().map(e -> {
+            StringBuilder sb = new StringBuilder("\n    ");
+            write(e, sb, 2);
+            return sb.toString();
+        }).toList();
+        out.append(String.join(",", entries));
+        return out.append(entries.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
     }
 
     public static String write(Object value) {

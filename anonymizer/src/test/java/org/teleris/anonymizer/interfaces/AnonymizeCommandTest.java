@@ -62,6 +62,25 @@ class AnonymizeCommandTest {
     }
 
     @Test
+    void aProfileFileChangesTheRulesWithoutCode() throws Exception {
+        Path in = input();
+        String basic;
+        try (var r = org.teleris.anonymizer.domain.ConfidentialityProfile.class.getResourceAsStream("profile/basic-profile.tsv")) {
+            basic = new String(r.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String custom = basic.replace("# profile-version\t2025a-1", "# profile-version\tclinic-7")
+                .replaceAll("(?m)^00100040\tPatient's Sex\t[^\t]*", "00100040\tPatient's Sex\tK");
+        Path profile = Files.writeString(dir.resolve("custom.tsv"), custom);
+        Path o = dir.resolve("custom-out");
+        assertEquals(AnonymizeCommand.OK, run("--profile", profile.toString(), "--option", "none", "--secret-file",
+                dir.resolve("secret").toString(), "-o", o.toString(), in.resolve("study/series1").toString()), err.toString());
+        var out = DicomTestSupport.read(o.resolve("a.dcm"));
+        assertEquals("F", DicomTestSupport.value(out, 0x0010, 0x0040), "sex kept by the custom profile");
+        assertTrue(DicomTestSupport.value(out, 0x0012, 0x0063).contains("clinic-7"));
+        assertTrue(Files.readString(o.resolve(AnonymizeCommand.REPORT_FILE)).contains("\"profileVersion\": \"clinic-7\""));
+    }
+
+    @Test
     void usageErrorsExitWithTwo() throws Exception {
         Path in = input();
         assertEquals(AnonymizeCommand.USAGE, run(in.toString()));
