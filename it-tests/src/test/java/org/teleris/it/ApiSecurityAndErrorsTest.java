@@ -66,12 +66,51 @@ class ApiSecurityAndErrorsTest {
     @Test
     void everyEndpointAnswersEveryCallerAsDue() {
         Map<Caller, RisClient> callers = callers();
-        String northCase = callers.get(Caller.DOCTOR_NORTH).post("api/cases", VALID_CASE).json().getString("id");
+        RisClient north = callers.get(Caller.DOCTOR_NORTH);
+        RisClient consultant = callers.get(Caller.CONSULTANT);
+        RisClient admin = callers.get(Caller.ADMIN);
+        String colleague = userId(admin, "consultant2");
+        String shift = admin.post("api/roster", shiftFor(colleague)).json().getString("id");
+        String open = newCase(north);
+        String toClaim = newCase(north);
+        String toCancel = newCase(north);
+        String[] held = new String[4];
+        for (int i = 0; i < held.length; i++) {
+            held[i] = newCase(north);
+            assertEquals(200, consultant.post("api/cases/" + held[i] + "/claim", "").status());
+        }
+        String text = "{\"text\":\"Upload the whole chest CT series.\"}";
+        // Statuses per caller, in the order ANONYMOUS, DOCTOR_NORTH, DOCTOR_SOUTH, CONSULTANT, EXPERT, ADMIN.
+        // Rows that change a case run the callers in that order: later callers meet the new state.
         List<Row> rows = List.of(
                 new Row("GET", "/api/auth/me", "api/auth/me", null, 401, 200, 200, 200, 200, 200),
                 new Row("GET", "/api/cases", "api/cases", null, 401, 200, 200, 200, 200, 200),
                 new Row("POST", "/api/cases", "api/cases", VALID_CASE, 401, 201, 201, 403, 403, 403),
-                new Row("GET", "/api/cases/{id}", "api/cases/" + northCase, null, 401, 200, 404, 200, 200, 200),
+                new Row("GET", "/api/cases/{id}", "api/cases/" + open, null, 401, 200, 404, 200, 200, 200),
+                new Row("GET", "/api/cases/{id}/messages", "api/cases/" + open + "/messages", null,
+                        401, 200, 404, 200, 200, 200),
+                new Row("POST", "/api/cases/{id}/messages", "api/cases/" + open + "/messages", text,
+                        401, 201, 404, 403, 403, 403),
+                new Row("GET", "/api/cases/{id}/history", "api/cases/" + open + "/history", null,
+                        401, 200, 404, 200, 200, 200),
+                new Row("POST", "/api/cases/{id}/claim", "api/cases/" + toClaim + "/claim", "",
+                        401, 403, 403, 200, 403, 403),
+                new Row("POST", "/api/cases/{id}/release", "api/cases/" + toClaim + "/release", "",
+                        401, 403, 403, 200, 403, 409),
+                new Row("POST", "/api/cases/{id}/reassign", "api/cases/" + held[0] + "/reassign",
+                        "{\"consultantUserId\":\"" + colleague + "\"}", 401, 403, 403, 200, 403, 403),
+                new Row("POST", "/api/cases/{id}/decline", "api/cases/" + held[1] + "/decline",
+                        "{\"reason\":\"ONCOLOGY\",\"advice\":\"Refer to an oncologist.\"}",
+                        401, 403, 403, 200, 403, 403),
+                new Row("POST", "/api/cases/{id}/answer", "api/cases/" + held[2] + "/answer", text,
+                        401, 403, 403, 200, 403, 403),
+                new Row("POST", "/api/cases/{id}/request-full-study", "api/cases/" + held[3] + "/request-full-study",
+                        text, 401, 403, 403, 200, 403, 403),
+                new Row("POST", "/api/cases/{id}/cancel", "api/cases/" + toCancel + "/cancel", "",
+                        401, 200, 404, 403, 403, 403),
+                new Row("GET", "/api/roster", "api/roster", null, 401, 403, 403, 200, 403, 200),
+                new Row("POST", "/api/roster", "api/roster", shiftFor(colleague), 401, 403, 403, 403, 403, 201),
+                new Row("DELETE", "/api/roster/{id}", "api/roster/" + shift, null, 401, 403, 403, 403, 403, 204),
                 new Row("GET", "/api/admin/organisations", "api/admin/organisations", null, 401, 403, 403, 403, 403, 200),
                 new Row("GET", "/api/admin/users", "api/admin/users", null, 401, 403, 403, 403, 403, 200),
                 new Row("GET", "/api/admin/audit", "api/admin/audit", null, 401, 403, 403, 403, 403, 200),
@@ -99,6 +138,24 @@ class ApiSecurityAndErrorsTest {
         assertEveryDocumentedOperationIsInTheMatrix(rows);
     }
 
+    private static String newCase(RisClient doctor) {
+        RisClient.Reply reply = doctor.post("api/cases", VALID_CASE);
+        assertEquals(201, reply.status(), reply.body());
+        return reply.json().getString("id");
+    }
+
+    static String userId(RisClient admin, String username) {
+        return admin.get("api/admin/users").array().stream().map(JsonValue::asJsonObject)
+                .filter(user -> username.equals(user.getString("username"))).findFirst().orElseThrow()
+                .getString("id");
+    }
+
+    private static String shiftFor(String consultantUserId) {
+        java.time.Instant now = java.time.Instant.now();
+        return "{\"consultantUserId\":\"" + consultantUserId + "\",\"startsAt\":\"" + now + "\",\"endsAt\":\""
+                + now.plusSeconds(8 * 3600) + "\"}";
+    }
+
     /** The matrix must grow with the API: an endpoint missing here fails the build. */
     private void assertEveryDocumentedOperationIsInTheMatrix(List<Row> rows) {
         JsonObject paths = new RisClient(base).get("openapi").json().getJsonObject("paths");
@@ -124,6 +181,8 @@ class ApiSecurityAndErrorsTest {
         RisClient doctor = RisClient.loggedIn(base, "doctor.north", "north-demo");
         RisClient admin = RisClient.loggedIn(base, "admin", "admin-demo");
         RisClient anonymous = new RisClient(base);
+        String created = newCase(doctor);
+        assertEquals(200, doctor.post("api/cases/" + created + "/cancel", null).status());
         String huge = "{\"username\":\"" + "x".repeat(2_000_000) + "\",\"password\":\"p\"}";
         List<RisClient.Reply> replies = List.of(
                 anonymous.post("api/auth/login", "{"),
@@ -142,6 +201,15 @@ class ApiSecurityAndErrorsTest {
                 doctor.post("api/cases", "{\"question\":\"" + "q".repeat(4001) + "\",\"modality\":\"CT\","
                         + "\"bodyPart\":\"CHEST\"}"),
                 doctor.send("DELETE", "api/cases", null, null),
+                doctor.post("api/cases/" + "no-such-case" + "/messages", "{\"text\":\"hello\"}"),
+                doctor.post("api/cases/" + created + "/messages", "{\"text\":\"\"}"),
+                doctor.post("api/cases/" + created + "/messages", "{\"text\":\"" + "m".repeat(4001) + "\"}"),
+                doctor.post("api/cases/" + created + "/cancel", null),
+                admin.post("api/roster", "{}"),
+                admin.post("api/roster", "{\"consultantUserId\":\"nobody\",\"startsAt\":\"2026-11-23T10:00:00Z\","
+                        + "\"endsAt\":\"2026-11-23T18:00:00Z\"}"),
+                admin.post("api/roster", "{\"consultantUserId\":\"x\",\"startsAt\":\"tomorrow\",\"endsAt\":\"later\"}"),
+                admin.send("DELETE", "api/roster/no-such-shift", null, null),
                 doctor.get("api/cases/%20"),
                 admin.get("api/admin/audit?limit=abc"),
                 admin.get("api/admin/audit?limit=0"),

@@ -60,6 +60,20 @@ final class ChannelListener implements WebSocket.Listener {
                 + "; got " + messages);
     }
 
+    /** Waits up to the timeout for a message that matches. */
+    JsonObject await(java.util.function.Predicate<JsonObject> wanted, long timeoutSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (System.nanoTime() < deadline) {
+            for (JsonObject message : messages) {
+                if (wanted.test(message)) {
+                    return message;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no matching message within " + timeoutSeconds + " s; got " + messages);
+    }
+
     boolean received(String caseId) {
         return messages.stream().anyMatch(message -> isAbout(message, caseId));
     }

@@ -113,6 +113,59 @@ class LiveChannelTest {
         assertEquals(403, ((WebSocketHandshakeException) crossSite.getCause()).getResponse().statusCode());
     }
 
+    @Test
+    void aConsultantClaimsTalksAndRequestsTheFullStudyWhileTheDoctorWatchesLive() throws Exception {
+        RisClient north = RisClient.loggedIn(base, "doctor.north", "north-demo");
+        RisClient consultant = RisClient.loggedIn(base, "consultant", "consultant-demo");
+        RisClient colleague = RisClient.loggedIn(base, "consultant2", "consultant2-demo");
+        ChannelListener doctorSocket = new ChannelListener();
+        WebSocket socket = north.channel(doctorSocket, origin());
+        String caseId = newCase(north, "Workflow check " + System.nanoTime());
+
+        // Two consultants claim at the same moment: exactly one holds the case.
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> consultant.post("api/cases/" + caseId + "/claim", ""));
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> colleague.post("api/cases/" + caseId + "/claim", ""));
+        List<RisClient.Reply> claims = List.of(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS));
+        assertEquals(List.of(200, 409), claims.stream().map(RisClient.Reply::status).sorted().toList(),
+                claims.toString());
+        RisClient.Reply won = claims.stream().filter(r -> r.status() == 200).findFirst().orElseThrow();
+        RisClient.Reply lost = claims.stream().filter(r -> r.status() == 409).findFirst().orElseThrow();
+        JsonObject refusal = lost.json();
+        assertEquals("CLAIMED", refusal.getString("currentState"));
+        assertTrue(refusal.getString("message").contains(won.json().getString("claimedBy")), refusal.toString());
+        assertTrue(refusal.getJsonArray("allowedCommands").toString().contains("REQUEST_FULL_STUDY"));
+        RisClient holder = won == claims.get(0) ? consultant : colleague;
+        assertEquals("case.claim", doctorSocket.await(m -> "case.claim".equals(m.getString("type"))
+                && caseId.equals(m.getJsonObject("case").getString("id")), 5).getString("type"));
+
+        assertEquals(201, holder.post("api/cases/" + caseId + "/messages", "{\"text\":\"Any PCR result?\"}").status());
+        JsonObject message = doctorSocket.await(m -> "message.posted".equals(m.getString("type")), 5);
+        assertEquals("Any PCR result?", message.getJsonObject("message").getString("text"));
+        assertEquals(201, north.post("api/cases/" + caseId + "/messages", "{\"text\":\"Pending.\"}").status());
+
+        RisClient.Reply requested = holder.post("api/cases/" + caseId + "/request-full-study",
+                "{\"text\":\"Upload the complete chest CT, thin slices.\"}");
+        assertEquals(200, requested.status(), requested.body());
+        JsonObject live = doctorSocket.await(m -> "case.request_full_study".equals(m.getString("type")), 5);
+        assertEquals("FULL_STUDY_REQUESTED", live.getJsonObject("case").getString("state"));
+        assertEquals("Upload the complete chest CT, thin slices.", live.getJsonObject("case").getString("decision"));
+
+        RisClient.Reply tooLate = holder.post("api/cases/" + caseId + "/answer", "{\"text\":\"No.\"}");
+        assertEquals(409, tooLate.status());
+        assertEquals("FULL_STUDY_REQUESTED", tooLate.json().getString("currentState"));
+        assertEquals("[\"CANCEL\",\"POST_MESSAGE\"]", tooLate.json().getJsonArray("allowedCommands").toString());
+
+        List<String> history = north.get("api/cases/" + caseId + "/history").array().stream()
+                .map(v -> v.asJsonObject().getString("action")).toList();
+        assertEquals(List.of("SUBMIT", "CLAIM", "REQUEST_FULL_STUDY"), history);
+        List<String> chat = north.get("api/cases/" + caseId + "/messages").array().stream()
+                .map(v -> v.asJsonObject().getString("text")).toList();
+        assertEquals(List.of("Any PCR result?", "Pending."), chat);
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    }
+
     /** The browser suite (it-tests/e2e, node's test runner) in Debian's Chromium against this server. */
     @Test
     void browserSuitePassesInChromium() throws IOException, InterruptedException {

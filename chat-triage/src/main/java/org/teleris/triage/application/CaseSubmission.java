@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import org.teleris.triage.domain.BodyPart;
+import org.teleris.triage.domain.CaseConversationRepository;
+import org.teleris.triage.domain.CaseHistoryEntry;
 import org.teleris.triage.domain.CaseSubmitted;
 import org.teleris.triage.domain.Modality;
 import org.teleris.triage.domain.Participant;
@@ -22,6 +24,9 @@ public class CaseSubmission {
     TriageCaseRepository cases;
 
     @Inject
+    CaseConversationRepository conversation;
+
+    @Inject
     ChannelPublisher channel;
 
     @Inject
@@ -34,6 +39,8 @@ public class CaseSubmission {
     public CaseSummary submit(Participant doctor, String question, Modality modality, BodyPart bodyPart) {
         TriageCase triageCase = TriageCase.submit(doctor, question, modality, bodyPart, clock.instant());
         cases.add(triageCase);
+        conversation.add(new CaseHistoryEntry(triageCase, doctor, CaseHistoryEntry.SUBMITTED, null,
+                triageCase.createdAt()));
         CaseSummary summary = CaseSummary.of(triageCase);
         channel.publish(triageCase.organisationId(), CASE_CREATED, triageCase.id(), summary);
         submitted.fire(new CaseSubmitted(triageCase.id(), triageCase.organisationId(), doctor.username(),

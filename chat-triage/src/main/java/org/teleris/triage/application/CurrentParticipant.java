@@ -11,4 +11,7 @@ public interface CurrentParticipant {
 
     /** A participant by username, for connections authenticated by the container (WebSocket). */
     Optional<Participant> byUsername(String username);
+
+    /** An enabled participant by user id, e.g. the consultant a case is handed to. */
+    Optional<Participant> byUserId(String userId);
 }

@@ -9,6 +9,9 @@ public interface TriageCaseRepository {
 
     Optional<TriageCase> find(String id);
 
+    /** The case, locked until the transaction ends: commands on one case run one after the other. */
+    Optional<TriageCase> findForUpdate(String id);
+
     /** Newest first; {@code organisationId} null means every organisation. */
     List<TriageCase> newest(String organisationId, int limit);
 }

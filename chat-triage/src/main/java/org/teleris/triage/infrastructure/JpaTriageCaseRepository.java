@@ -22,14 +22,24 @@ public class JpaTriageCaseRepository implements TriageCaseRepository {
         this.em = em;
     }
 
+    /**
+     * Written at once: rows of the case's chat and history refer to it by id only, so JPA cannot
+     * know it must insert the case first.
+     */
     @Override
     public void add(TriageCase triageCase) {
         em.persist(triageCase);
+        em.flush();
     }
 
     @Override
     public Optional<TriageCase> find(String id) {
         return Optional.ofNullable(em.find(TriageCase.class, id));
+    }
+
+    @Override
+    public Optional<TriageCase> findForUpdate(String id) {
+        return Optional.ofNullable(em.find(TriageCase.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override

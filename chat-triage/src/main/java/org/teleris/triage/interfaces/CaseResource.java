@@ -18,13 +18,20 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.metrics.annotation.Counted;
+import org.teleris.triage.application.CaseConversation;
 import org.teleris.triage.application.CaseQueries;
+import org.teleris.triage.application.CaseTriage;
 import org.teleris.triage.application.CaseSubmission;
 import org.teleris.triage.application.CaseSummary;
 import org.teleris.triage.application.CurrentParticipant;
 import org.teleris.triage.domain.Participant;
 
-/** Triage cases: regional doctors submit them; everyone reads what their tenant may see. */
+/**
+ * Triage cases: regional doctors submit them, duty consultants claim and decide them, both talk in
+ * the case's chat; everyone reads what their tenant may see. Refusals: 409 for a command the
+ * case's state does not allow (with the allowed ones), 403 for one the caller may not give, 404
+ * for a case of another organisation.
+ */
 @Path("cases")
 @RequestScoped
 @RolesAllowed({"DOCTOR", "CONSULTANT", "EXPERT", "ADMIN"})
@@ -40,6 +47,12 @@ public class CaseResource {
     @Inject
     CaseQueries queries;
 
+    @Inject
+    CaseTriage triage;
+
+    @Inject
+    CaseConversation conversation;
+
     @GET
     public List<CaseSummary> list() {
         return queries.visibleTo(caller());
@@ -49,6 +62,79 @@ public class CaseResource {
     @Path("{id}")
     public CaseSummary get(@PathParam("id") String id) {
         return queries.find(caller(), id).orElseThrow(() -> new NotFoundException("No case " + id + "."));
+    }
+
+    @POST
+    @Path("{id}/claim")
+    @RolesAllowed("CONSULTANT")
+    public CaseSummary claim(@PathParam("id") String id) {
+        return triage.claim(caller(), id);
+    }
+
+    @POST
+    @Path("{id}/release")
+    @RolesAllowed({"CONSULTANT", "ADMIN"})
+    public CaseSummary release(@PathParam("id") String id) {
+        return triage.release(caller(), id);
+    }
+
+    @POST
+    @Path("{id}/reassign")
+    @RolesAllowed({"CONSULTANT", "ADMIN"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CaseSummary reassign(@PathParam("id") String id, @Valid @NotNull ReassignRequest request) {
+        return triage.reassign(caller(), id, request.consultantUserId);
+    }
+
+    @POST
+    @Path("{id}/decline")
+    @RolesAllowed("CONSULTANT")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CaseSummary decline(@PathParam("id") String id, @Valid @NotNull DeclineRequest request) {
+        return triage.decline(caller(), id, request.reason, request.advice);
+    }
+
+    @POST
+    @Path("{id}/answer")
+    @RolesAllowed("CONSULTANT")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CaseSummary answer(@PathParam("id") String id, @Valid @NotNull TextRequest request) {
+        return triage.answer(caller(), id, request.text);
+    }
+
+    @POST
+    @Path("{id}/request-full-study")
+    @RolesAllowed("CONSULTANT")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CaseSummary requestFullStudy(@PathParam("id") String id, @Valid @NotNull TextRequest request) {
+        return triage.requestFullStudy(caller(), id, request.text);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed("DOCTOR")
+    public CaseSummary cancel(@PathParam("id") String id) {
+        return triage.cancel(caller(), id);
+    }
+
+    @GET
+    @Path("{id}/messages")
+    public List<CaseConversation.MessageView> messages(@PathParam("id") String id) {
+        return conversation.messages(caller(), id);
+    }
+
+    @POST
+    @Path("{id}/messages")
+    @RolesAllowed({"DOCTOR", "CONSULTANT"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response post(@PathParam("id") String id, @Valid @NotNull TextRequest request) {
+        return Response.status(Response.Status.CREATED).entity(conversation.post(caller(), id, request.text)).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    public List<CaseConversation.HistoryView> history(@PathParam("id") String id) {
+        return conversation.history(caller(), id);
     }
 
     @POST

@@ -1,6 +1,7 @@
 package org.teleris.triage.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -9,7 +10,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.teleris.ris.infrastructure.persistence.TestDatabase;
 import org.teleris.triage.domain.BodyPart;
+import org.teleris.triage.domain.CaseHistoryEntry;
+import org.teleris.triage.domain.CaseMessage;
+import org.teleris.triage.domain.CaseState;
 import org.teleris.triage.domain.ChannelEvent;
+import org.teleris.triage.domain.DutyShift;
 import org.teleris.triage.domain.Modality;
 import org.teleris.triage.domain.Participant;
 import org.teleris.triage.domain.TriageCase;
@@ -73,6 +78,49 @@ class TriagePersistenceTest {
                     em -> new JpaChannelEventRepository(em).after(0, null, 100));
             assertEquals(List.of(1L, 2L, 3L, 4L), all.stream().map(ChannelEvent::sequence).toList());
             assertTrue(db.inTransaction("triage", em -> new JpaChannelEventRepository(em).after(4, null, 10)).isEmpty());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.teleris.ris.infrastructure.persistence.TestDatabase#kinds")
+    void aClaimedCaseItsChatHistoryAndTheRosterRoundTrip(String kind) {
+        try (TestDatabase db = TestDatabase.fresh(kind)) {
+            organisations(db);
+            Instant t = Instant.parse("2026-11-23T09:00:00Z");
+            Participant consultant = new Participant(java.util.UUID.randomUUID().toString(), "cons", "Dr Consultant",
+                    Participant.Role.CONSULTANT, "centre", "Centre");
+            Participant doctor = doctor(NORTH);
+            String caseId = db.inTransaction("triage", em -> {
+                TriageCase c = TriageCase.submit(doctor, "question", Modality.CT, BodyPart.CHEST, t);
+                new JpaTriageCaseRepository(em).add(c);
+                new JpaDutyRosterRepository(em).add(new DutyShift(consultant, t.minusSeconds(60), t.plusSeconds(3600)));
+                return c.id();
+            });
+            db.inTransaction("triage", em -> {
+                JpaDutyRosterRepository roster = new JpaDutyRosterRepository(em);
+                TriageCase c = new JpaTriageCaseRepository(em).findForUpdate(caseId).orElseThrow();
+                c.claim(consultant, roster.onDuty(consultant.userId(), t), t);
+                JpaCaseConversationRepository conversation = new JpaCaseConversationRepository(em);
+                conversation.add(new CaseHistoryEntry(c, consultant, "CLAIM", null, t));
+                conversation.add(CaseMessage.post(c, doctor, "Сатурация 94 %, ПЦР ожидается", t.plusSeconds(5)));
+                conversation.add(CaseMessage.post(c, consultant, "Thanks", t.plusSeconds(9)));
+                return null;
+            });
+            TriageCase loaded = db.inTransaction("triage", em -> new JpaTriageCaseRepository(em).find(caseId)).get();
+            assertEquals(CaseState.CLAIMED, loaded.state());
+            assertEquals("Dr Consultant", loaded.claimedByName());
+            assertEquals(t, loaded.claimedAt());
+            List<CaseMessage> chat = db.inTransaction("triage", em -> new JpaCaseConversationRepository(em).messages(caseId));
+            assertEquals(List.of("Сатурация 94 %, ПЦР ожидается", "Thanks"), chat.stream().map(CaseMessage::text).toList());
+            assertEquals("CLAIMED", db.inTransaction("triage",
+                    em -> new JpaCaseConversationRepository(em).history(caseId)).get(0).resultingState());
+            Boolean lastSecond = db.inTransaction("triage", em -> new JpaDutyRosterRepository(em)
+                    .onDuty(consultant.userId(), t.plusSeconds(3599)));
+            Boolean afterTheEnd = db.inTransaction("triage", em -> new JpaDutyRosterRepository(em)
+                    .onDuty(consultant.userId(), t.plusSeconds(3600)));
+            assertTrue(lastSecond);
+            assertFalse(afterTheEnd);
+            assertEquals(1, db.inTransaction("triage", em -> new JpaDutyRosterRepository(em).endingAfter(t)).size());
         }
     }
 }

@@ -7,6 +7,8 @@ public interface UserAccountRepository {
 
     void add(UserAccount account);
 
+    Optional<UserAccount> find(String id);
+
     Optional<UserAccount> findByUsername(String normalisedUsername);
 
     List<UserAccount> all();

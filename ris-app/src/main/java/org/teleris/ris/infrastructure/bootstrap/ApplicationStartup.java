@@ -36,6 +36,7 @@ public class ApplicationStartup {
         LOG.info(() -> "database schema up to date (" + applied + " migrations applied now)");
         if (seedDemo) {
             boolean created = demoData.seedIfEmpty();
+            demoData.putDemoConsultantsOnDuty();
             // Printed, not logged: it is for the person at the console, and log files outlive demos.
             System.out.println((created ? "Demo data created." : "Demo data already present.") + DemoData.banner());
         }

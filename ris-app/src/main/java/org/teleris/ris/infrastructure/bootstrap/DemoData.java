@@ -3,8 +3,12 @@ package org.teleris.ris.infrastructure.bootstrap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.teleris.ris.domain.identity.Organisation;
 import org.teleris.ris.domain.identity.OrganisationKind;
 import org.teleris.ris.domain.identity.OrganisationRepository;
@@ -12,6 +16,8 @@ import org.teleris.ris.domain.identity.Role;
 import org.teleris.ris.domain.identity.UserAccount;
 import org.teleris.ris.domain.identity.UserAccountRepository;
 import org.teleris.ris.infrastructure.security.PasswordHashing;
+import org.teleris.triage.application.DutyRoster;
+import org.teleris.triage.domain.DutyShift;
 
 /**
  * The demonstration tenants and one account per role, created on an empty database when
@@ -54,13 +60,16 @@ public class DemoData {
     @Inject
     PasswordHashing passwords;
 
+    @Inject
+    DutyRoster roster;
+
     /** @return true when the demo data was created now, false when the database already had tenants */
     @Transactional
     public boolean seedIfEmpty() {
         if (!organisations.all().isEmpty()) {
             return false;
         }
-        Map<String, Organisation> byName = new java.util.HashMap<>();
+        Map<String, Organisation> byName = new HashMap<>();
         for (DemoOrganisation demo : ORGANISATIONS) {
             Organisation organisation = new Organisation(demo.name(), demo.kind(), demo.aeTitles());
             organisations.add(organisation);
@@ -71,6 +80,25 @@ public class DemoData {
                     passwords.hash(demo.password().toCharArray()), demo.role(), byName.get(demo.organisation())));
         }
         return true;
+    }
+
+    /**
+     * Puts the demo consultants on duty from now for the longest shift the roster allows, unless
+     * they already are, so that a demo started again next month still has someone to claim cases.
+     */
+    @Transactional
+    public void putDemoConsultantsOnDuty() {
+        Instant now = Instant.now();
+        Set<String> onDuty = new HashSet<>();
+        roster.upcoming().stream().filter(DutyRoster.ShiftView::onDutyNow)
+                .forEach(shift -> onDuty.add(shift.consultantUserId()));
+        for (DemoAccount demo : ACCOUNTS) {
+            if (demo.role() != Role.CONSULTANT) {
+                continue;
+            }
+            accounts.findByUsername(demo.username()).map(UserAccount::id).filter(id -> !onDuty.contains(id))
+                    .ifPresent(id -> roster.add(id, now, now.plus(DutyShift.LONGEST_SHIFT)));
+        }
     }
 
     /** The credentials banner printed to the console of whoever started the demo. */

@@ -8,6 +8,8 @@ import org.teleris.ris.domain.audit.AuditAction;
 import org.teleris.ris.domain.audit.AuditEntry;
 import org.teleris.ris.domain.audit.AuditOutcome;
 import org.teleris.triage.domain.CaseSubmitted;
+import org.teleris.triage.domain.CaseTransitioned;
+import org.teleris.triage.domain.TriageCommand;
 import org.teleris.triage.domain.CaseViewed;
 
 /** Records the triage context's security-relevant events in the audit log, in their transaction. */
@@ -20,6 +22,24 @@ public class TriageAudit {
     void submitted(@Observes CaseSubmitted event) {
         auditLog.record(new AuditEntry(event.submittedByUsername(), event.organisationId(), AuditAction.CASE_CREATED,
                 "case", event.caseId(), AuditOutcome.SUCCESS));
+    }
+
+    void transitioned(@Observes CaseTransitioned event) {
+        auditLog.record(new AuditEntry(event.actorUsername(), event.actorOrganisationId(), actionOf(event.command()),
+                "case", event.caseId(), AuditOutcome.SUCCESS));
+    }
+
+    static AuditAction actionOf(TriageCommand command) {
+        return switch (command) {
+            case CLAIM -> AuditAction.CASE_CLAIMED;
+            case RELEASE -> AuditAction.CASE_RELEASED;
+            case REASSIGN -> AuditAction.CASE_REASSIGNED;
+            case DECLINE -> AuditAction.CASE_DECLINED;
+            case ANSWER -> AuditAction.CASE_ANSWERED;
+            case REQUEST_FULL_STUDY -> AuditAction.FULL_STUDY_REQUESTED;
+            case CANCEL -> AuditAction.CASE_CANCELLED;
+            case POST_MESSAGE -> AuditAction.CASE_MESSAGE_POSTED;
+        };
     }
 
     void viewed(@Observes CaseViewed event) {

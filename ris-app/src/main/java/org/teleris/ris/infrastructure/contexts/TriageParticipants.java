@@ -1,6 +1,6 @@
 package org.teleris.ris.infrastructure.contexts;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import org.teleris.triage.application.CurrentParticipant;
 import org.teleris.triage.domain.Participant;
 
 /** Tells the triage context who is calling, from the signed-in session or an enabled account. */
-@RequestScoped
+@ApplicationScoped
 public class TriageParticipants implements CurrentParticipant {
 
     @Inject
@@ -30,6 +30,13 @@ public class TriageParticipants implements CurrentParticipant {
     @Transactional
     public Optional<Participant> byUsername(String username) {
         return accounts.findByUsername(username).filter(UserAccount::enabled).map(SessionUser::of)
+                .map(TriageParticipants::participant);
+    }
+
+    @Override
+    @Transactional
+    public Optional<Participant> byUserId(String userId) {
+        return accounts.find(userId).filter(UserAccount::enabled).map(SessionUser::of)
                 .map(TriageParticipants::participant);
     }
 

@@ -27,6 +27,11 @@ public class JpaUserAccountRepository implements UserAccountRepository {
     }
 
     @Override
+    public Optional<UserAccount> find(String id) {
+        return Optional.ofNullable(em.find(UserAccount.class, id));
+    }
+
+    @Override
     public Optional<UserAccount> findByUsername(String normalisedUsername) {
         return em.createQuery("select u from UserAccount u where u.username = :username", UserAccount.class)
                 .setParameter("username", normalisedUsername).getResultStream().findFirst();

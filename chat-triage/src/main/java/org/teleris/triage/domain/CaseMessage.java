@@ -1,0 +1,80 @@
+package org.teleris.triage.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** One message of a case's chat between the requesting clinic and the consultant holding the case. */
+@Entity
+@Table(name = "case_message")
+public class CaseMessage {
+
+    @Id
+    private String id;
+
+    @Column(name = "case_id", nullable = false)
+    private String caseId;
+
+    @Column(name = "author_user_id", nullable = false)
+    private String authorUserId;
+
+    @Column(name = "author_name", nullable = false)
+    private String authorName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "author_role", nullable = false)
+    private Participant.Role authorRole;
+
+    @Column(nullable = false, length = TriageCase.MAX_TEXT_LENGTH)
+    private String text;
+
+    @Column(name = "posted_at", nullable = false)
+    private Instant postedAt;
+
+    protected CaseMessage() {
+    }
+
+    /** Only through {@link TriageCase#checkMayPostMessage}: the case decides who may write. */
+    public static CaseMessage post(TriageCase triageCase, Participant author, String text, Instant now) {
+        triageCase.checkMayPostMessage(author);
+        CaseMessage message = new CaseMessage();
+        message.id = UUID.randomUUID().toString();
+        message.caseId = triageCase.id();
+        message.authorUserId = author.userId();
+        message.authorName = author.displayName();
+        message.authorRole = author.role();
+        message.text = TriageCase.requireText(text, "the message");
+        message.postedAt = now.truncatedTo(ChronoUnit.MILLIS);
+        return message;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String caseId() {
+        return caseId;
+    }
+
+    public String authorName() {
+        return authorName;
+    }
+
+    public Participant.Role authorRole() {
+        return authorRole;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public Instant postedAt() {
+        return postedAt;
+    }
+}
