@@ -240,8 +240,12 @@ public final class ProfileApplier {
                     cleaned.add(c);
                 }
                 setValues(a, cleaned);
-            } else {
+            } else if (a instanceof StringAttribute) {
                 original.forEach(source::addKept); // times stay with shifted dates; codes are not free text
+            } else {
+                // A value we cannot read as text (e.g. a descriptor sent as UN) cannot be cleaned: remove it.
+                original.forEach(v -> source.addReplaced("UN", v));
+                list.remove(a.getTag());
             }
         }
 

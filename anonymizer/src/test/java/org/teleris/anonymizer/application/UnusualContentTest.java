@@ -105,6 +105,23 @@ class UnusualContentTest {
         assertTrue(java.util.Arrays.equals(original, after), "overlay bits gone, 12-bit values untouched");
     }
 
+    /** PixelMed reads a public tag sent as UN by its dictionary VR, so it is cleaned like any descriptor. */
+    @Test
+    void aDescriptorSentAsUnknownVrDoesNotLeak() throws Exception {
+        AttributeList ct = new SyntheticStudyGenerator(SyntheticPatient.latin(), "20240803", 43).ctSeries(1, 16).get(0);
+        ct.remove(new AttributeTag(0x0008, 0x1030));
+        com.pixelmed.dicom.UnknownAttribute un = new com.pixelmed.dicom.UnknownAttribute(new AttributeTag(0x0008, 0x1030));
+        un.setValues("CHEST CT Bartholomew Quincey ".getBytes(StandardCharsets.US_ASCII));
+        ct.put(un);
+        Path in = SyntheticStudyGenerator.write(ct, dir.resolve("un.dcm"), null);
+        assertTrue(new String(Files.readAllBytes(in), StandardCharsets.ISO_8859_1).contains("Bartholomew"));
+        Path out = dir.resolve("un-out.dcm");
+        SyntheticStudyDeidentificationTest.DEID.deidentify(in, out, SyntheticStudyDeidentificationTest.SECRET,
+                DeidentificationOptions.serverDefaults());
+        String bytes = new String(Files.readAllBytes(out), StandardCharsets.ISO_8859_1);
+        assertTrue(!bytes.contains("Bartholomew") && !bytes.contains("Quincey"));
+    }
+
     private static int clamp(double v) {
         return (int) Math.max(0, Math.min(255, Math.round(v)));
     }
