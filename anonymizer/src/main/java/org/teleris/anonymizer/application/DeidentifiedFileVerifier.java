@@ -55,7 +55,7 @@ public final class DeidentifiedFileVerifier {
     }
 
     public InstanceReport verify(Path file) throws IOException {
-        return verify(Files.readAllBytes(file));
+        return verify(() -> DicomInstance.read(file));
     }
 
     public InstanceReport verify(InputStream in) throws IOException {
@@ -64,9 +64,17 @@ public final class DeidentifiedFileVerifier {
 
     /** @return outcome VERIFIED, or REJECTED with a {@link Rejection} and the findings */
     public InstanceReport verify(byte[] in) throws IOException {
+        return verify(() -> DicomInstance.read(in));
+    }
+
+    private interface Source {
+        DicomInstance open() throws UnreadableDicomException, IOException;
+    }
+
+    private InstanceReport verify(Source in) throws IOException {
         DicomInstance instance;
         try {
-            instance = DicomInstance.read(in);
+            instance = in.open();
         } catch (UnreadableDicomException e) {
             Rejection why = new Rejection(e.notDicomAtAll() ? RejectionCode.NOT_DICOM : RejectionCode.UNREADABLE_DICOM, e.getMessage());
             return report(Outcome.REJECTED, "", "", new VerificationResult(List.of()), List.of(), why);

@@ -84,7 +84,8 @@ public final class DicomDeidentifier {
      */
     public InstanceReport deidentify(InputStream in, OutputStream out, OrganisationSecret secret, DeidentificationOptions options)
             throws InstanceRejectedException, IOException {
-        Result r = process(in.readAllBytes(), secret, options);
+        byte[] bytes = in.readAllBytes();
+        Result r = process(() -> DicomInstance.read(bytes), secret, options);
         r.encoded.writeTo(out);
         return r.report;
     }
@@ -92,14 +93,12 @@ public final class DicomDeidentifier {
     /** As the stream variant; the target file appears atomically (temp file + move) and only when the instance passed. */
     public InstanceReport deidentify(Path source, Path target, OrganisationSecret secret, DeidentificationOptions options)
             throws InstanceRejectedException, IOException {
-        Result r = process(Files.readAllBytes(source), secret, options);
+        Result r = process(() -> DicomInstance.read(source), secret, options);
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".anon-", ".part");
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                r.encoded.writeTo(out);
-            }
+            r.encoded.writeTo(tmp);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
@@ -110,7 +109,12 @@ public final class DicomDeidentifier {
     private record Result(DicomInstance.Encoded encoded, InstanceReport report) {
     }
 
-    private Result process(byte[] in, OrganisationSecret secret, DeidentificationOptions options)
+    /** Opens the source: from memory, or from a file without reading its pixel data when possible. */
+    private interface Source {
+        DicomInstance open() throws UnreadableDicomException, IOException;
+    }
+
+    private Result process(Source in, OrganisationSecret secret, DeidentificationOptions options)
             throws InstanceRejectedException, IOException {
         List<String> optionNames = options.options().stream().map(Enum::name).sorted().toList();
         InstanceReport report = new InstanceReport(Outcome.DEIDENTIFIED, profile.name(), profile.version(), optionNames,
@@ -166,9 +170,9 @@ public final class DicomDeidentifier {
         return new Result(encoded, report);
     }
 
-    private static DicomInstance read(byte[] in, InstanceReport report) throws InstanceRejectedException, IOException {
+    private static DicomInstance read(Source in, InstanceReport report) throws InstanceRejectedException, IOException {
         try {
-            return DicomInstance.read(in);
+            return in.open();
         } catch (UnreadableDicomException e) {
             throw reject(report, e.notDicomAtAll() ? RejectionCode.NOT_DICOM : RejectionCode.UNREADABLE_DICOM, e.getMessage());
         }

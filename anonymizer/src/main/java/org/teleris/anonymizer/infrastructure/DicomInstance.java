@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.List;
 import org.teleris.anonymizer.domain.ElementView;
 import org.teleris.anonymizer.domain.Tag;
@@ -55,7 +56,35 @@ public final class DicomInstance {
         return instance;
     }
 
+    /** Attributes before the pixels of a typical file fit here; larger headers take the whole-file path. */
+    private static final int HEAD_BYTES = 64 * 1024;
+
+    /**
+     * Reads an instance from a file. On the fast path only the first {@value #HEAD_BYTES} bytes are read; the
+     * Pixel Data element is later copied file to file by the kernel.
+     */
+    public static DicomInstance read(Path file) throws UnreadableDicomException, IOException {
+        long size = java.nio.file.Files.size(file);
+        if (size > HEAD_BYTES) {
+            byte[] head = new byte[HEAD_BYTES];
+            try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+                int n = in.readNBytes(head, 0, HEAD_BYTES);
+                if (n == HEAD_BYTES) {
+                    DicomInstance fast = readHeader(head, size, file);
+                    if (fast != null) {
+                        return fast;
+                    }
+                }
+            }
+        }
+        return read(java.nio.file.Files.readAllBytes(file));
+    }
+
     private static DicomInstance readHeader(byte[] file) throws IOException {
+        return readHeader(file, file.length, null);
+    }
+
+    private static DicomInstance readHeader(byte[] file, long length, Path source) throws IOException {
         if (file.length < 132 || !new String(file, 128, 4, java.nio.charset.StandardCharsets.US_ASCII).equals(PREAMBLE_MAGIC)) {
             return null;
         }
@@ -65,7 +94,7 @@ public final class DicomInstance {
             DicomInputStream din = new DicomInputStream(new java.io.ByteArrayInputStream(file));
             list.read(din, TagFromName.PixelData);
             String ts = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.TransferSyntaxUID).trim();
-            RawPixelElement raw = RawPixelElement.locate(file, list, ts);
+            RawPixelElement raw = RawPixelElement.locate(file, length, source, list, ts);
             if (raw == null || Attribute.getSingleStringValueOrNull(list, TagFromName.SOPInstanceUID) == null
                     || Attribute.getSingleStringValueOrNull(list, TagFromName.SOPClassUID) == null) {
                 return null; // anything unusual goes through the full parse
@@ -251,6 +280,25 @@ public final class DicomInstance {
 
         public byte[] withoutPixelData() {
             return withoutPixelData;
+        }
+
+        /** Writes into a new or truncated file; pixel bytes are copied by the kernel on the fast path. */
+        public void writeTo(Path target) throws IOException {
+            try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(target,
+                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+                write(out, whole != null ? whole : withoutPixelData);
+                if (whole == null && rawPixels != null) {
+                    rawPixels.writeTo(out);
+                }
+            }
+        }
+
+        private static void write(java.nio.channels.FileChannel out, byte[] bytes) throws IOException {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+            while (b.hasRemaining()) {
+                out.write(b);
+            }
         }
 
         public void writeTo(OutputStream out) throws IOException {

@@ -9,6 +9,10 @@ import com.pixelmed.dicom.TransferSyntax;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The encoded native Pixel Data element at the very end of a little endian file. Located by arithmetic from the
@@ -17,18 +21,37 @@ import java.io.OutputStream;
  */
 final class RawPixelElement {
 
+    /** The whole file in memory, or null when the element is read from {@link #source} on demand. */
     private final byte[] file;
-    private final int offset;
+    private final Path source;
+    private final long offset;
+    private final long end;
 
-    private RawPixelElement(byte[] file, int offset) {
+    private RawPixelElement(byte[] file, Path source, long offset, long end) {
         this.file = file;
+        this.source = source;
         this.offset = offset;
+        this.end = end;
     }
 
     static RawPixelElement locate(byte[] file, AttributeList header, String ts) {
+        return locate(file, file.length, null, header, ts);
+    }
+
+    /**
+     * @param head   the whole file, or (with {@code source}) its first bytes, which must reach past the element header
+     * @param length the file's length
+     */
+    static RawPixelElement locate(byte[] head, long length, Path source, AttributeList header, String ts) {
         if (!ts.isEmpty() && new TransferSyntax(ts).isEncapsulated()) {
-            return locateEncapsulated(file);
+            // the item chain is walked to the end of the file, so only a file fully in memory qualifies
+            return source == null ? locateEncapsulated(head) : null;
         }
+        RawPixelElement found = locateNative(head, length, header, ts);
+        return found == null ? null : new RawPixelElement(source == null ? head : null, source, found.offset, length);
+    }
+
+    private static RawPixelElement locateNative(byte[] file, long fileLength, AttributeList header, String ts) {
         boolean explicit = TransferSyntax.ExplicitVRLittleEndian.equals(ts);
         if (!explicit && !TransferSyntax.ImplicitVRLittleEndian.equals(ts)) {
             return null;
@@ -44,8 +67,8 @@ final class RawPixelElement {
         long length = rows * cols * spp * frames * bits / 8;
         length += length & 1;
         int headerLength = explicit ? 12 : 8;
-        long offset = file.length - length - headerLength;
-        if (offset < 132 || offset > Integer.MAX_VALUE) {
+        long offset = fileLength - length - headerLength;
+        if (offset < 132 || offset + headerLength > file.length) {
             return null;
         }
         int o = (int) offset;
@@ -61,7 +84,7 @@ final class RawPixelElement {
         } else if (readInt(file, o + 4) != length) {
             return null;
         }
-        return new RawPixelElement(file, o);
+        return new RawPixelElement(null, null, o, fileLength);
     }
 
     /**
@@ -79,7 +102,7 @@ final class RawPixelElement {
                 }
             }
             if (itemsEndAtEndOfFile(file, o + start.length)) {
-                return new RawPixelElement(file, o);
+                return new RawPixelElement(file, null, o, file.length);
             }
         }
         return null;
@@ -110,12 +133,53 @@ final class RawPixelElement {
     }
 
     void writeTo(OutputStream out) throws IOException {
-        out.write(file, offset, file.length - offset);
+        if (file != null) {
+            out.write(file, (int) offset, (int) (end - offset));
+            return;
+        }
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+            in.position(offset);
+            java.nio.channels.Channels.newInputStream(in).transferTo(out);
+        }
+    }
+
+    /** Into a file: the kernel copies the pixel bytes (copy_file_range), they never pass through the JVM. */
+    void writeTo(FileChannel out) throws IOException {
+        if (file != null) {
+            ByteBuffer b = ByteBuffer.wrap(file, (int) offset, (int) (end - offset));
+            while (b.hasRemaining()) {
+                out.write(b);
+            }
+            return;
+        }
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+            long position = offset;
+            while (position < end) {
+                long n = in.transferTo(position, end - position, out);
+                if (n <= 0) {
+                    throw new IOException("pixel data could not be copied (source shrank?)");
+                }
+                position += n;
+            }
+        }
+    }
+
+    private byte[] bytes() throws IOException {
+        if (file != null) {
+            return java.util.Arrays.copyOfRange(file, (int) offset, (int) end);
+        }
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+            ByteBuffer b = ByteBuffer.allocate(Math.toIntExact(end - offset));
+            while (b.hasRemaining() && in.read(b, offset + b.position()) > 0) {
+                // positional reads until full
+            }
+            return b.array();
+        }
     }
 
     /** Decodes the element on its own (for Clean Pixel Data), using the data set's transfer syntax. */
     Attribute parse(String ts) throws IOException, DicomException {
-        DicomInputStream din = new DicomInputStream(new ByteArrayInputStream(file, offset, file.length - offset), ts, false);
+        DicomInputStream din = new DicomInputStream(new ByteArrayInputStream(bytes()), ts, false);
         AttributeList one = new AttributeList();
         one.setDecompressPixelData(false);
         one.read(din);

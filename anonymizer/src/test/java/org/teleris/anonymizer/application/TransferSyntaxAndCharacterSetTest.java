@@ -87,6 +87,25 @@ class TransferSyntaxAndCharacterSetTest {
         assertEquals(Set.of(), newErrors);
     }
 
+    @Test
+    void aFullSizeSliceIsCopiedFileToFileWithPixelBytesIdentical() throws Exception {
+        SyntheticStudyGenerator g = new SyntheticStudyGenerator(SyntheticPatient.latin(), "20240301", 10);
+        Path in = SyntheticStudyGenerator.write(g.ctSeries(1, 320).get(0), dir.resolve("big.dcm"), null);
+        assertTrue(Files.size(in) > 200_000, "larger than the 64 KiB head read on the fast path");
+        Path out = dir.resolve("big-out.dcm");
+        DEID.deidentify(in, out, SyntheticStudyDeidentificationTest.SECRET, DeidentificationOptions.serverDefaults());
+        byte[] a = Files.readAllBytes(in);
+        byte[] b = Files.readAllBytes(out);
+        int pixelBytes = 320 * 320 * 2 + 12;
+        assertArrayEquals(java.util.Arrays.copyOfRange(a, a.length - pixelBytes, a.length),
+                java.util.Arrays.copyOfRange(b, b.length - pixelBytes, b.length), "pixel element copied verbatim");
+        assertEquals(-1, DicomTestSupport.find(b, "Smithson", DicomTestSupport.charsetsFor(null)));
+        assertEquals("YES", value(DicomTestSupport.read(out), 0x0012, 0x0062));
+        Set<String> newErrors = new java.util.TreeSet<>(DicomTestSupport.dciodvfyErrors(out));
+        newErrors.removeAll(DicomTestSupport.dciodvfyErrors(in));
+        assertEquals(Set.of(), newErrors);
+    }
+
     private Path compressed(Path uncompressed, String name) throws Exception {
         Path out = dir.resolve(name);
         String log = DicomTestSupport.run(List.of("dcmcjpeg", uncompressed.toString(), out.toString()), 60);
