@@ -1,4 +1,4 @@
-// ADMIN: audit log with chain verification, organisations and users.
+// ADMIN: duty roster, audit log with chain verification, organisations and users.
 import { layout } from '../app/layout';
 import type { View } from '../app/view';
 import { t, tDynamic } from '../i18n/i18n';
@@ -8,6 +8,7 @@ import { h, mount } from '../shared/dom';
 import { dataTable } from '../shared/table';
 import type { Organisation, User } from '../shared/types';
 import { auditPanel } from './audit-panel';
+import { rosterPanel } from './roster-panel';
 
 export function adminHome(): View {
   const names = new Map<string, string>();
@@ -26,8 +27,8 @@ export function adminHome(): View {
       showError(error);
       mount(orgBox, h('p', { class: 'empty-state' }, t('common.loadFailed')));
     });
-  api
-    .users()
+  const users = api.users();
+  users
     .then((users) => mount(userBox, usersTable(users)))
     .catch((error) => {
       showError(error);
@@ -38,6 +39,7 @@ export function adminHome(): View {
     title: t('admin.title'),
     content: [
       h('h1', { class: 'page-title', 'data-testid': 'page-heading' }, t('admin.title')),
+      rosterPanel(users),
       auditPanel(organisationName),
       h(
         'div',

@@ -1,11 +1,12 @@
-// Hash routing: #/login and #/home. The server needs no fallback rules.
+// Hash routing: #/login, #/home and #/cases/<id>. The server needs no fallback rules.
 import { currentUser } from '../auth/session';
 import { clearBanner } from '../shared/banner';
 import { onLangChange, t } from '../i18n/i18n';
 import type { View } from './view';
 
-export type Route = 'login' | 'home';
-type ViewFactory = () => View;
+export type Route = 'login' | 'home' | 'case';
+/** `param` is the route's path parameter (the case id of #/cases/<id>). */
+type ViewFactory = (param: string) => View;
 
 const factories = new Map<Route, ViewFactory>();
 let root: HTMLElement;
@@ -16,8 +17,20 @@ export function registerRoute(route: Route, factory: ViewFactory): void {
 }
 
 export function currentRoute(): Route {
+  return parse().route;
+}
+
+function parse(): { route: Route; param: string } {
   const path = location.hash.replace(/^#\/?/, '').split('?')[0];
-  return path === 'home' ? 'home' : 'login';
+  if (path === 'home') return { route: 'home', param: '' };
+  const caseMatch = /^cases\/([^/]+)$/.exec(path);
+  if (caseMatch) return { route: 'case', param: decodeURIComponent(caseMatch[1]) };
+  return { route: 'login', param: '' };
+}
+
+/** The hash of a case's page. */
+export function caseHref(id: string): string {
+  return `#/cases/${encodeURIComponent(id)}`;
 }
 
 export function navigate(route: Route): void {
@@ -27,17 +40,19 @@ export function navigate(route: Route): void {
 }
 
 function render(): void {
-  let route = currentRoute();
+  let { route, param } = parse();
   // Guards: only the login page without a session, never the login page with one.
+  // (A deep link such as #/cases/<id> without a session shows the login page.)
   if (route !== 'login' && !currentUser()) route = 'login';
   if (route === 'login' && currentUser()) route = 'home';
-  if (`#/${route}` !== location.hash) {
-    history.replaceState(null, '', `#/${route}`);
+  const hash = route === 'case' ? caseHref(param) : `#/${route}`;
+  if (hash !== location.hash) {
+    history.replaceState(null, '', hash);
   }
   active?.dispose?.();
   const factory = factories.get(route);
   if (!factory) return;
-  active = factory();
+  active = factory(param);
   root.replaceChildren(active.element);
   document.title = `${active.title} · ${t('app.name')}`;
 }

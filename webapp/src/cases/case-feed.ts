@@ -2,7 +2,7 @@
 // Both sources are merged by case id, so an event that races the initial load is not lost
 // and a case is never shown twice.
 import { api } from '../shared/api';
-import type { LiveChannel } from '../shared/live';
+import { isCaseEvent, type LiveChannel } from '../shared/live';
 import type { Case } from '../shared/types';
 
 export type FeedListener = (cases: readonly Case[], fresh: ReadonlySet<string>) => void;
@@ -25,7 +25,11 @@ export class CaseFeed {
     if (live) {
       this.unsubscribers.push(
         live.onMessage((message) => {
-          if (message.type === 'case.created' && this.accept(message.case)) this.upsert([message.case], true);
+          if (!isCaseEvent(message)) return;
+          // every case.* event carries the case as it now is: a case that no longer passes
+          // (e.g. left the triage states) drops out, the others are updated in place
+          if (this.accept(message.case)) this.upsert([message.case], message.type === 'case.created');
+          else this.remove(message.case.id);
         }),
       );
       let wasLive = live.status === 'live';
@@ -43,7 +47,22 @@ export class CaseFeed {
   private async load(): Promise<void> {
     const cases = await api.cases();
     this.loaded = true;
-    this.upsert(cases.filter(this.accept), false);
+    // a reload replaces the list: cases that left it meanwhile disappear
+    const accepted = cases.filter(this.accept);
+    const ids = new Set(accepted.map((c) => c.id));
+    for (const id of [...this.byId.keys()]) if (!ids.has(id)) this.byId.delete(id);
+    this.upsert(accepted, false);
+  }
+
+  /** Re-reads the list from the server (e.g. after a refused command). */
+  reload(): Promise<void> {
+    return this.load();
+  }
+
+  /** Takes a case out of the list and tells the listeners. */
+  remove(id: string): void {
+    if (!this.byId.delete(id)) return;
+    this.notify(new Set());
   }
 
   stop(): void {
@@ -62,6 +81,10 @@ export class CaseFeed {
       if (fresh && !this.byId.has(c.id)) freshIds.add(c.id);
       this.byId.set(c.id, c);
     }
+    this.notify(freshIds);
+  }
+
+  private notify(freshIds: ReadonlySet<string>): void {
     const sorted = [...this.byId.values()].sort(newestFirst);
     for (const listener of this.listeners) listener(sorted, freshIds);
   }

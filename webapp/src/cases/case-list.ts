@@ -1,7 +1,8 @@
 // A list of cases (newest first) that re-renders when its feed changes; new arrivals
 // are highlighted briefly.
+import { caseHref } from '../app/router';
 import { t, tDynamic, type MessageKey } from '../i18n/i18n';
-import { h, mount } from '../shared/dom';
+import { h, mount, type Child } from '../shared/dom';
 import { formatAgo, formatDateTime } from '../shared/format';
 import type { Case } from '../shared/types';
 import type { CaseFeed } from './case-feed';
@@ -14,6 +15,8 @@ export interface CaseListOptions {
   showOrganisation: boolean;
   /** Shows only the feed's cases that pass (default: all). */
   filter?: (c: Case) => boolean;
+  /** Extra controls of an item (e.g. the triage channel's Claim button). */
+  actions?: (c: Case) => Child;
 }
 
 export interface CaseListHandle {
@@ -48,7 +51,7 @@ export function caseList(options: CaseListOptions): CaseListHandle {
       h(
         'ol',
         { class: 'case-list', 'aria-labelledby': options.labelledBy },
-        cases.map((c) => caseItem(c, fresh.has(c.id), options.showOrganisation)),
+        cases.map((c) => caseItem(c, fresh.has(c.id), options.showOrganisation, options.actions)),
       ),
     );
   };
@@ -67,7 +70,7 @@ export function caseList(options: CaseListOptions): CaseListHandle {
   };
 }
 
-function caseItem(c: Case, fresh: boolean, showOrganisation: boolean): HTMLElement {
+function caseItem(c: Case, fresh: boolean, showOrganisation: boolean, actions?: (c: Case) => Child): HTMLElement {
   const titleId = `case-${c.id}-q`;
   return h(
     'li',
@@ -85,10 +88,18 @@ function caseItem(c: Case, fresh: boolean, showOrganisation: boolean): HTMLEleme
           formatDateTime(c.createdAt),
           h('span', { class: 'case-ago' }, ' · ', formatAgo(c.createdAt)),
         ),
-        h('span', { class: 'state-badge', 'data-state': c.state }, tDynamic(`state.${c.state}`, c.state)),
+        h('span', { class: 'state-badge', 'data-state': c.state, 'data-testid': 'case-state' }, tDynamic(`state.${c.state}`, c.state)),
+        c.overdue ? h('span', { class: 'overdue-badge', 'data-testid': 'overdue-badge' }, t('cases.overdue')) : null,
+        c.claimedBy && c.state === 'CLAIMED'
+          ? h('span', { class: 'case-holder', 'data-testid': 'case-holder' }, t('cases.claimedBy', { name: c.claimedBy }))
+          : null,
         fresh ? h('span', { class: 'new-badge' }, t('cases.new')) : null,
       ),
-      h('p', { class: 'case-question', id: titleId, 'data-testid': 'case-question' }, c.question),
+      h(
+        'p',
+        { class: 'case-question', id: titleId, 'data-testid': 'case-question' },
+        h('a', { class: 'case-link', href: caseHref(c.id), 'data-testid': 'case-link' }, c.question),
+      ),
       h(
         'div',
         { class: 'case-tags' },
@@ -96,6 +107,7 @@ function caseItem(c: Case, fresh: boolean, showOrganisation: boolean): HTMLEleme
         h('span', { class: 'tag' }, tDynamic(`bodyPart.${c.bodyPart}`, c.bodyPart)),
         h('span', { class: 'case-by' }, t('cases.createdBy', { name: c.createdBy })),
       ),
+      actions ? h('div', { class: 'case-item-actions' }, actions(c)) : null,
     ),
   );
 }

@@ -3,7 +3,8 @@ import { layout } from '../app/layout';
 import { liveChannel } from '../app/live-session';
 import type { View } from '../app/view';
 import { t } from '../i18n/i18n';
-import { showError } from '../shared/banner';
+import { api } from '../shared/api';
+import { clearBanner, showError } from '../shared/banner';
 import { h } from '../shared/dom';
 import type { Case } from '../shared/types';
 import { CaseFeed } from './case-feed';
@@ -16,7 +17,34 @@ const isOpen = (c: Case) => OPEN_STATES.has(c.state);
 export function triagePage(): View {
   const live = liveChannel();
   const feed = new CaseFeed(isOpen);
-  const list = caseList({ feed, labelledBy: 'triage-heading', emptyText: 'triage.empty', showOrganisation: true });
+  const claim = async (button: HTMLButtonElement, c: Case) => {
+    clearBanner();
+    button.disabled = true;
+    try {
+      feed.upsert([await api.claim(c.id)], false);
+    } catch (error) {
+      showError(error);
+      // refused (e.g. someone claimed it first): show the list as it now is
+      void feed.reload().catch(() => {});
+    } finally {
+      button.disabled = false;
+    }
+  };
+  const list = caseList({
+    feed,
+    labelledBy: 'triage-heading',
+    emptyText: 'triage.empty',
+    showOrganisation: true,
+    actions: (c) => {
+      if (c.state !== 'SUBMITTED') return null;
+      const button: HTMLButtonElement = h(
+        'button',
+        { type: 'button', class: 'button button-primary button-small', 'data-testid': 'claim-button', onclick: () => void claim(button, c) },
+        t('action.claim'),
+      );
+      return button;
+    },
+  });
   const stopCounting = countUnseenInTitle(feed, () => `${t('triage.title')} · ${t('app.name')}`);
   feed.start(live).catch((error) => {
     showError(error);

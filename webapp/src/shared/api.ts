@@ -2,12 +2,17 @@
 // Every failure becomes an ApiError (server answered 4xx/5xx, with its `message`)
 // or a NetworkError (server unreachable). A 401 anywhere signs the user out.
 import type {
+  ApiErrorBody,
   AuditRecord,
   Case,
+  CaseMessage,
   ChainVerification,
   CurrentUser,
+  HistoryEntry,
   NewCase,
   Organisation,
+  PhiFinding,
+  Shift,
   User,
 } from './types';
 
@@ -16,6 +21,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The whole error body (409 carries currentState/allowedCommands, 422 findings). */
+    readonly body: Partial<ApiErrorBody> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -69,15 +76,19 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 async function errorOf(response: Response): Promise<ApiError> {
   let code = 'http_' + response.status;
   let message = '';
+  let body: Partial<ApiErrorBody> = {};
   try {
-    const body = (await response.json()) as Partial<{ error: string; message: string }>;
+    const parsed = (await response.json()) as unknown;
+    if (parsed && typeof parsed === 'object') body = parsed as Partial<ApiErrorBody>;
     if (typeof body.error === 'string') code = body.error;
     if (typeof body.message === 'string') message = body.message;
   } catch {
     /* not JSON (e.g. a proxy's HTML page) */
   }
-  return new ApiError(response.status, code, message || `${response.status} ${response.statusText}`.trim());
+  return new ApiError(response.status, code, message || `${response.status} ${response.statusText}`.trim(), body);
 }
+
+const enc = encodeURIComponent;
 
 export const api = {
   login: (username: string, password: string) =>
@@ -87,6 +98,28 @@ export const api = {
 
   cases: () => request<Case[]>('GET', 'api/cases'),
   createCase: (c: NewCase) => request<Case>('POST', 'api/cases', c),
+  getCase: (id: string) => request<Case>('GET', `api/cases/${enc(id)}`),
+  claim: (id: string) => request<Case>('POST', `api/cases/${enc(id)}/claim`),
+  release: (id: string) => request<Case>('POST', `api/cases/${enc(id)}/release`),
+  reassign: (id: string, consultantUserId: string) =>
+    request<Case>('POST', `api/cases/${enc(id)}/reassign`, { consultantUserId }),
+  decline: (id: string, reason: string, advice: string) =>
+    request<Case>('POST', `api/cases/${enc(id)}/decline`, { reason, advice }),
+  answer: (id: string, text: string) => request<Case>('POST', `api/cases/${enc(id)}/answer`, { text }),
+  requestFullStudy: (id: string, text: string) =>
+    request<Case>('POST', `api/cases/${enc(id)}/request-full-study`, { text }),
+  cancel: (id: string) => request<Case>('POST', `api/cases/${enc(id)}/cancel`),
+  messages: (id: string) => request<CaseMessage[]>('GET', `api/cases/${enc(id)}/messages`),
+  postMessage: (id: string, text: string, phiAcknowledged = false) =>
+    request<CaseMessage>('POST', `api/cases/${enc(id)}/messages`, phiAcknowledged ? { text, phiAcknowledged } : { text }),
+  history: (id: string) => request<HistoryEntry[]>('GET', `api/cases/${enc(id)}/history`),
+  phiCheck: (fields: Record<string, string>) =>
+    request<{ findings: PhiFinding[] }>('POST', 'api/phi-check', { fields }),
+
+  roster: () => request<Shift[]>('GET', 'api/roster'),
+  addShift: (consultantUserId: string, startsAt: string, endsAt: string) =>
+    request<Shift>('POST', 'api/roster', { consultantUserId, startsAt, endsAt }),
+  deleteShift: (id: string) => request<void>('DELETE', `api/roster/${enc(id)}`),
 
   organisations: () => request<Organisation[]>('GET', 'api/admin/organisations'),
   users: () => request<User[]>('GET', 'api/admin/users'),

@@ -1,7 +1,7 @@
 // The dismissible error banner shown above every page's content.
 import { ApiError, NetworkError } from './api';
 import { h, mount } from './dom';
-import { t } from '../i18n/i18n';
+import { t, tDynamic } from '../i18n/i18n';
 
 let region: HTMLElement | null = null;
 
@@ -13,7 +13,14 @@ export function bannerRegion(): HTMLElement {
 
 export function describeError(error: unknown): string {
   if (error instanceof NetworkError) return t('error.network');
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) {
+    // a refused command (409) also says where the case now stands
+    const state = error.body.currentState;
+    if (error.status === 409 && typeof state === 'string') {
+      return `${error.message} ${t('error.currentState', { state: tDynamic(`state.${state}`, state) })}`;
+    }
+    return error.message;
+  }
   return t('error.unexpected');
 }
 

@@ -2,11 +2,18 @@
 // Keeps the last `sequence` seen and, after a reconnect, asks the server for what it
 // missed with {"type":"resume","after":N} as the first message. Reconnects with
 // exponential backoff (1 s .. 30 s, with jitter).
-import type { Case } from './types';
+import type { Case, CaseMessage } from './types';
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'stopped';
 
-export type LiveMessage = { type: 'case.created'; sequence: number; case: Case };
+/** `case.created`, `case.claim`, `case.release`, ... `case.overdue`: the case as it now is. */
+export type CaseEvent = { type: `case.${string}`; sequence: number; case: Case };
+export type ChatEvent = { type: 'message.posted'; sequence: number; message: CaseMessage };
+export type LiveMessage = CaseEvent | ChatEvent;
+
+export function isCaseEvent(message: LiveMessage): message is CaseEvent {
+  return message.type.startsWith('case.') && 'case' in message && !!message.case;
+}
 
 type MessageListener = (message: LiveMessage) => void;
 type StatusListener = (status: LiveStatus) => void;
@@ -104,7 +111,11 @@ export class LiveChannel {
       if (this.lastSequence !== null && message.sequence <= this.lastSequence) return; // duplicate
       this.lastSequence = message.sequence;
     }
-    if (message.type === 'case.created') {
+    const type = message.type;
+    const known =
+      typeof type === 'string' &&
+      ((type.startsWith('case.') && 'case' in message) || (type === 'message.posted' && 'message' in message));
+    if (known) {
       for (const listener of this.messageListeners) listener(message as LiveMessage);
     }
   }

@@ -11,6 +11,31 @@ export interface CurrentUser {
   organisationName: string;
 }
 
+export type CaseState = 'SUBMITTED' | 'CLAIMED' | 'DECLINED' | 'ANSWERED' | 'FULL_STUDY_REQUESTED' | 'CANCELLED';
+
+export type TriageCommand =
+  | 'CLAIM'
+  | 'RELEASE'
+  | 'REASSIGN'
+  | 'DECLINE'
+  | 'ANSWER'
+  | 'REQUEST_FULL_STUDY'
+  | 'CANCEL'
+  | 'POST_MESSAGE';
+
+/** Clinical data of a case; every field is optional (the server omits empty ones). */
+export interface Clinical {
+  temperatureC?: number;
+  respiratoryRate?: number;
+  spo2?: number;
+  pao2Fio2?: number;
+  daysSinceOnset?: number;
+  symptoms?: string[];
+  pcr?: string;
+  epidemiologicalContact?: boolean;
+}
+
+/** A case as the server shows it; null fields are omitted from the JSON. */
 export interface Case {
   id: string;
   organisationId: string;
@@ -18,15 +43,62 @@ export interface Case {
   question: string;
   modality: string;
   bodyPart: string;
+  /** One of CaseState; typed loosely so that later (stage II) states still render. */
   state: string;
   createdAt: string;
   createdBy: string;
+  claimedByUserId?: string;
+  claimedBy?: string;
+  claimedAt?: string;
+  declineReason?: string;
+  decision?: string;
+  decidedAt?: string;
+  decidedBy?: string;
+  allowedCommands?: TriageCommand[];
+  clinical?: Clinical;
+  triageDeadline?: string;
+  overdue?: boolean;
 }
 
 export interface NewCase {
   question: string;
   modality: string;
   bodyPart: string;
+  clinical?: Clinical;
+  phiAcknowledged?: boolean;
+}
+
+export interface CaseMessage {
+  id: string;
+  caseId: string;
+  author: string;
+  authorRole: string;
+  text: string;
+  postedAt: string;
+}
+
+export interface HistoryEntry {
+  at: string;
+  actor?: string;
+  action: string;
+  state?: string;
+  detail?: string;
+}
+
+export interface Shift {
+  id: string;
+  consultantUserId: string;
+  consultant: string;
+  startsAt: string;
+  endsAt: string;
+  onDutyNow: boolean;
+}
+
+export interface PhiFinding {
+  field: string;
+  kind: string;
+  start: number;
+  end: number;
 }
 
 export interface Organisation {
@@ -69,4 +141,9 @@ export interface ApiErrorBody {
   status: number;
   error: string;
   message: string;
+  /** 409 illegal_transition */
+  currentState?: string;
+  allowedCommands?: TriageCommand[];
+  /** 422 possible_phi */
+  findings?: PhiFinding[];
 }

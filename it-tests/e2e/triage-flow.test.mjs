@@ -1,0 +1,218 @@
+// Stage I end to end: a regional doctor's case with clinical data reaches the duty consultant
+// live; the consultant claims it, chats and requests the full study; the doctor's case page
+// follows every step live, without a reload; the history lists who did what. A second
+// consultant who tries to claim the same case gets a readable refusal. Free text that looks
+// like patient data is flagged before it is posted.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { BASE_URL, launch, login, newPage, screenshot, USERS } from './lib.mjs';
+
+const CONSULTANT2 = {
+  username: 'consultant2', password: 'consultant2-demo', role: 'CONSULTANT',
+  organisation: 'Reference Centre', heading: 'Triage channel',
+};
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const byTestId = (page, id) => page.locator(`[data-testid=${id}]`);
+const textOf = async (locator) => (await locator.textContent())?.trim();
+
+/** Waits until the element's text matches (live updates arrive asynchronously). */
+async function waitForText(locator, expected, timeout = 5000) {
+  await locator.filter({ hasText: expected }).first().waitFor({ timeout });
+}
+
+/** Marks the page: if the marker survives, the page was never reloaded. */
+async function mark(page) {
+  const marker = randomUUID();
+  await page.evaluate((m) => {
+    window.__e2eMarker = m;
+  }, marker);
+  return async () => assert.equal(await page.evaluate(() => window.__e2eMarker), marker, 'the page was reloaded');
+}
+
+test('a case goes from the doctor to the consultant and back, live, with its history', async () => {
+  const consultant = await newPage(browser);
+  const second = await newPage(browser);
+  const north = await newPage(browser);
+  try {
+    // The second consultant's live channel runs through a gate (the real server behind it):
+    // closing the gate holds back its live events, so its page stays on the state it showed
+    // when the first consultant claimed — the race a 409 exists for.
+    const gate = { open: true, held: [], forward: null };
+    await second.page.routeWebSocket(/ws\/channel/, (ws) => {
+      const server = ws.connectToServer();
+      gate.forward = (m) => ws.send(m);
+      server.onMessage((m) => (gate.open ? ws.send(m) : gate.held.push(m)));
+      ws.onMessage((m) => server.send(m));
+    });
+
+    await login(consultant.page, USERS.consultant);
+    await consultant.page.locator('[data-testid=live-indicator][data-status=live]').waitFor();
+    const consultantUnreloaded = await mark(consultant.page);
+    await login(second.page, CONSULTANT2);
+
+    // the doctor creates a case with clinical data
+    const question = `E2E ${randomUUID().slice(0, 8)}: bilateral ground-glass opacities, day 6 of fever — viral pneumonia? Extent?`;
+    await login(north.page, USERS.doctorNorth);
+    const form = byTestId(north.page, 'case-form');
+    await form.getByLabel('Clinical question').fill(question);
+    await form.getByLabel('Modality').selectOption('CT');
+    await form.getByLabel('Body part').selectOption('CHEST');
+    await form.getByLabel('Body temperature').fill('38.4');
+    await form.getByLabel('Respiratory rate').fill('24');
+    await form.getByLabel('SpO2').fill('93');
+    await form.getByLabel('PaO2/FiO2').fill('280');
+    await form.getByLabel('Days since onset').fill('6');
+    await form.getByLabel('Cough').check();
+    await form.getByLabel('Shortness of breath').check();
+    await form.getByLabel('PCR').selectOption('POSITIVE');
+    await form.getByLabel('Epidemiological contact').selectOption('true');
+    const sent = Date.now();
+    await form.getByRole('button', { name: 'Send request' }).click();
+    const ownItem = north.page.locator('.case-item', { hasText: question });
+    await ownItem.waitFor();
+    assert.equal(await byTestId(north.page, 'phi-warning').count(), 0, 'a clean question raised the PHI warning');
+
+    // the consultant sees it live, with an inline Claim button
+    const item = consultant.page.locator('.case-item', { hasText: question });
+    await item.waitFor({ timeout: 5000 });
+    const latency = Date.now() - sent;
+    assert.ok(latency < 5000, `case arrived after ${latency} ms`);
+    await consultantUnreloaded();
+    await byTestId(item, 'claim-button').waitFor();
+    const caseId = await item.getAttribute('data-case-id');
+    assert.ok(caseId);
+
+    // the doctor follows the case on its page
+    await byTestId(ownItem, 'case-link').click();
+    await north.page.waitForURL(new RegExp(`#/cases/${caseId}$`));
+    await waitForText(byTestId(north.page, 'case-state'), 'Submitted');
+    const northUnreloaded = await mark(north.page);
+
+    // the second consultant has the case open too, then its live events are held back
+    await second.page.goto(`${BASE_URL}/#/cases/${caseId}`);
+    await byTestId(second.page, 'action-claim').waitFor();
+    gate.open = false;
+
+    // the consultant opens the case page: question, clinical data
+    await byTestId(item, 'case-link').click();
+    await consultant.page.waitForURL(new RegExp(`#/cases/${caseId}$`));
+    await waitForText(byTestId(consultant.page, 'case-question'), question);
+    const clinical = byTestId(consultant.page, 'clinical-data');
+    await waitForText(clinical, '38.4 °C');
+    for (const expected of ['24 /min', '93 %', '280 mmHg', 'Cough', 'Shortness of breath', 'Positive']) {
+      assert.ok((await clinical.textContent()).includes(expected), `clinical data lacks "${expected}"`);
+    }
+    assert.equal(await textOf(byTestId(consultant.page, 'case-organisation')), USERS.doctorNorth.organisation);
+
+    // claims it
+    await byTestId(consultant.page, 'action-claim').click();
+    await waitForText(byTestId(consultant.page, 'case-state'), 'Claimed');
+    await waitForText(byTestId(consultant.page, 'case-holder'), 'Dr. Elena Volkova');
+    await byTestId(consultant.page, 'action-request-full-study').waitFor();
+    // ... and the doctor's page shows that live
+    await waitForText(byTestId(north.page, 'case-state'), 'Claimed');
+    await waitForText(byTestId(north.page, 'case-holder'), 'Dr. Elena Volkova');
+
+    // the second consultant, on a page that has not heard of the claim, is refused readably
+    await byTestId(second.page, 'action-claim').click();
+    const banner = byTestId(second.page, 'error-banner');
+    await banner.waitFor();
+    const refusal = await textOf(banner);
+    assert.match(refusal, /409/);
+    assert.match(refusal, /Current state: Claimed/);
+    // ... and the page shows the case as it now is
+    await waitForText(byTestId(second.page, 'case-state'), 'Claimed');
+    await waitForText(byTestId(second.page, 'case-holder'), 'Dr. Elena Volkova');
+    assert.equal(await byTestId(second.page, 'action-claim').count(), 0);
+    await screenshot(second.page, 'consultant2-refused');
+    gate.open = true;
+    gate.held.splice(0).forEach((m) => gate.forward(m));
+
+    // chat: the consultant writes, the doctor sees it live
+    const chatLine = `Please add the SpO2 trend over the last 24 h (${caseId.slice(0, 6)}).`;
+    await byTestId(consultant.page, 'chat-form').getByLabel('Message').fill(chatLine);
+    await byTestId(consultant.page, 'chat-send').click();
+    await waitForText(byTestId(consultant.page, 'chat-message'), chatLine);
+    await waitForText(byTestId(north.page, 'chat-message'), chatLine);
+
+    // the consultant requests the full study; the doctor's page shows it live
+    const instructions = 'Upload the full chest CT series (1 mm slices, lung kernel) through the study upload.';
+    await byTestId(consultant.page, 'action-request-full-study').click();
+    await byTestId(consultant.page, 'panel-request-full-study').getByLabel('Instructions').fill(instructions);
+    await byTestId(consultant.page, 'request-full-study-submit').click();
+    await waitForText(byTestId(consultant.page, 'case-state'), 'Full study requested');
+    await screenshot(consultant.page, 'consultant-case');
+
+    await waitForText(byTestId(north.page, 'case-state'), 'Full study requested');
+    await waitForText(byTestId(north.page, 'decision-text'), instructions);
+    await waitForText(byTestId(north.page, 'decided-by'), 'Dr. Elena Volkova');
+    await northUnreloaded();
+
+    // the history, on both pages: submit, claim, request — who did what
+    for (const page of [north.page, consultant.page]) {
+      const rows = page.locator('[data-testid=history-table] tbody tr');
+      await page.locator('[data-testid=history-table] [data-action=REQUEST_FULL_STUDY]').waitFor({ timeout: 5000 });
+      const actions = await rows.locator('[data-action]').evaluateAll((els) => els.map((e) => e.dataset.action));
+      assert.deepEqual(actions.filter((a) => ['SUBMIT', 'CLAIM', 'REQUEST_FULL_STUDY'].includes(a)), ['SUBMIT', 'CLAIM', 'REQUEST_FULL_STUDY']);
+      const table = await textOf(page.locator('[data-testid=history-table]'));
+      assert.ok(table.includes('Dr. Anna Petrova') && table.includes('Dr. Elena Volkova'), 'history does not say who');
+    }
+    await screenshot(north.page, 'doctor-case-live');
+
+    // the chat is closed for a decided case? (FULL_STUDY_REQUESTED keeps it open per the server)
+    for (const p of [consultant, second, north]) assert.deepEqual(p.problems, []);
+  } finally {
+    await Promise.all([consultant.context.close(), second.context.close(), north.context.close()]);
+  }
+});
+
+test('a question that looks like patient data is flagged before it is posted', async () => {
+  const north = await newPage(browser);
+  try {
+    await login(north.page, USERS.doctorNorth);
+    const form = byTestId(north.page, 'case-form');
+    const tag = randomUUID().slice(0, 8);
+    const question = `Patient Ivanov Ivan Ivanovich, born 12.03.1961 — CT ${tag}: viral pneumonia?`;
+    await form.getByLabel('Clinical question').fill(question);
+    await form.getByRole('button', { name: 'Send request' }).click();
+
+    const warning = byTestId(north.page, 'phi-warning');
+    await warning.waitFor();
+    const findings = byTestId(warning, 'phi-finding');
+    assert.ok((await findings.count()) >= 1);
+    assert.equal(await findings.first().getAttribute('data-field'), 'question');
+    const text = await textOf(warning);
+    assert.ok(text.includes('Clinical question'), 'the warning does not name the field');
+    assert.ok(/a person's name/.test(text), 'the warning does not say it looks like a name');
+    assert.ok(/date/.test(text), 'the warning does not flag the date of birth');
+    const marked = await byTestId(warning, 'phi-mark').allTextContents();
+    assert.ok(marked.some((m) => m.includes('Ivanov')), `the name is not highlighted: ${JSON.stringify(marked)}`);
+    assert.ok(marked.some((m) => m.includes('12.03.1961')), `the date is not highlighted: ${JSON.stringify(marked)}`);
+    await screenshot(north.page, 'doctor-phi-warning');
+
+    // nothing was posted
+    const before = await north.page.evaluate(async () => (await fetch('api/cases')).json());
+    assert.equal(before.filter((c) => c.question.includes(tag)).length, 0, 'the case was posted before confirmation');
+
+    // "Edit" withdraws the warning; sending again brings it back; confirming posts it
+    await byTestId(warning, 'phi-edit').click();
+    assert.equal(await warning.count(), 0);
+    await form.getByRole('button', { name: 'Send request' }).click();
+    await byTestId(north.page, 'phi-warning').waitFor();
+    await byTestId(north.page, 'phi-confirm').click();
+    await north.page.locator('.case-item', { hasText: tag }).waitFor();
+    assert.equal(await byTestId(north.page, 'phi-warning').count(), 0);
+    assert.deepEqual(north.problems, []);
+  } finally {
+    await north.context.close();
+  }
+});
