@@ -209,10 +209,68 @@ test('a question that looks like patient data is flagged before it is posted', a
     await form.getByRole('button', { name: 'Send request' }).click();
     await byTestId(north.page, 'phi-warning').waitFor();
     await byTestId(north.page, 'phi-confirm').click();
-    await north.page.locator('.case-item', { hasText: tag }).waitFor();
+    const item = north.page.locator('.case-item', { hasText: tag });
+    await item.waitFor();
+    assert.equal(await byTestId(north.page, 'phi-warning').count(), 0);
+
+    // the same warning guards the chat
+    await byTestId(item, 'case-link').click();
+    const chat = byTestId(north.page, 'chat-form');
+    const line = `Relative to call: Petrov Petr Petrovich, born 01.02.1950 (${tag})`;
+    await chat.getByLabel('Message').fill(line);
+    await byTestId(north.page, 'chat-send').click();
+    const chatWarning = byTestId(north.page, 'phi-warning');
+    await chatWarning.waitFor();
+    assert.ok((await byTestId(chatWarning, 'phi-mark').allTextContents()).some((m) => m.includes('Petrov')));
+    assert.equal(await byTestId(north.page, 'chat-message').count(), 0, 'the message was posted before confirmation');
+    await byTestId(north.page, 'phi-confirm').click();
+    await waitForText(byTestId(north.page, 'chat-message'), line);
     assert.equal(await byTestId(north.page, 'phi-warning').count(), 0);
     assert.deepEqual(north.problems, []);
   } finally {
     await north.context.close();
+  }
+});
+
+test('the admin adds a shift to the duty roster and deletes it', async () => {
+  const admin = await newPage(browser);
+  try {
+    await login(admin.page, USERS.admin);
+    const roster = byTestId(admin.page, 'roster');
+    await roster.locator('[data-testid=roster-table], .empty-state').first().waitFor();
+    // a shift far enough ahead not to meet any other run's: day 100..400 from now, 07:00 to 19:00
+    const day = new Date(Date.now() + (100 + Math.floor(Math.random() * 300)) * 86400000);
+    const date = day.toISOString().slice(0, 10);
+    const form = byTestId(admin.page, 'shift-form');
+    await form.getByLabel('Consultant').selectOption({ label: 'Dr. Pavel Lebedev (consultant2)' });
+    await form.getByLabel('Start').fill(`${date}T07:00`);
+    await form.getByLabel('End').fill(`${date}T19:00`);
+    await byTestId(form, 'shift-add').click();
+    await waitForText(byTestId(form, 'shift-status'), 'Shift added.');
+
+    // the local times went to the server as the instants they mean
+    const startsAt = await admin.page.evaluate((d) => new Date(`${d}T07:00`).toISOString(), date);
+    const endsAt = await admin.page.evaluate((d) => new Date(`${d}T19:00`).toISOString(), date);
+    const shifts = await admin.page.evaluate(async () => (await fetch('api/roster')).json());
+    const added = shifts.find((s) => Date.parse(s.startsAt) === Date.parse(startsAt) && s.consultant === 'Dr. Pavel Lebedev');
+    assert.ok(added, `no shift starting ${startsAt} in ${JSON.stringify(shifts)}`);
+    assert.equal(Date.parse(added.endsAt), Date.parse(endsAt));
+    assert.equal(added.onDutyNow, false);
+
+    // shown in the table, not on duty now; then deleted
+    const [y, m, d] = date.split('-');
+    const row = roster.locator('[data-testid=roster-table] tbody tr', { hasText: `${d}/${m}/${y}, 07:00` });
+    await row.waitFor();
+    assert.ok((await textOf(row)).includes('Dr. Pavel Lebedev'));
+    assert.equal(await byTestId(row, 'on-duty').count(), 0);
+    await screenshot(admin.page, 'admin-roster');
+    await byTestId(row, 'shift-delete').click();
+    await waitForText(byTestId(form, 'shift-status'), 'Shift deleted.');
+    await row.waitFor({ state: 'detached' });
+    const left = await admin.page.evaluate(async () => (await fetch('api/roster')).json());
+    assert.equal(left.filter((s) => s.id === added.id).length, 0);
+    assert.deepEqual(admin.problems, []);
+  } finally {
+    await admin.context.close();
   }
 });

@@ -1,5 +1,9 @@
 // ADMIN: duty roster, audit log with chain verification, organisations and users.
 import { layout } from '../app/layout';
+import { liveChannel } from '../app/live-session';
+import { CaseFeed } from '../cases/case-feed';
+import { caseList } from '../cases/case-list';
+import { byUrgency, isOpen, overdueAlert } from '../cases/triage-page';
 import type { View } from '../app/view';
 import { t, tDynamic } from '../i18n/i18n';
 import { api } from '../shared/api';
@@ -35,11 +39,33 @@ export function adminHome(): View {
       mount(userBox, h('p', { class: 'empty-state' }, t('common.loadFailed')));
     });
 
+  // open cases of all organisations, live; an alert while any is overdue for triage
+  const live = liveChannel();
+  const feed = new CaseFeed(isOpen);
+  const openCases = caseList({ feed, labelledBy: 'open-cases-heading', emptyText: 'triage.empty', showOrganisation: true, sort: byUrgency });
+  const alert = overdueAlert(feed);
+  feed.start(live).catch((error) => {
+    showError(error);
+    openCases.failed();
+  });
+
   return layout({
     title: t('admin.title'),
+    live,
+    dispose: () => {
+      feed.stop();
+      openCases.dispose();
+    },
     content: [
       h('h1', { class: 'page-title', 'data-testid': 'page-heading' }, t('admin.title')),
+      alert,
       rosterPanel(users),
+      h(
+        'section',
+        { class: 'card', 'aria-labelledby': 'open-cases-heading', 'data-testid': 'admin-open-cases' },
+        h('h2', { id: 'open-cases-heading' }, t('admin.openCases')),
+        openCases.element,
+      ),
       auditPanel(organisationName),
       h(
         'div',

@@ -15,6 +15,8 @@ export interface CaseListOptions {
   showOrganisation: boolean;
   /** Shows only the feed's cases that pass (default: all). */
   filter?: (c: Case) => boolean;
+  /** Order of the items (default: the feed's, newest first). */
+  sort?: (a: Case, b: Case) => number;
   /** Extra controls of an item (e.g. the triage channel's Claim button). */
   actions?: (c: Case) => Child;
 }
@@ -34,7 +36,8 @@ export function caseList(options: CaseListOptions): CaseListHandle {
   mount(container, h('p', { class: 'muted loading' }, t('common.loading')));
 
   const render = (all: readonly Case[], fresh: ReadonlySet<string>) => {
-    const cases = options.filter ? all.filter(options.filter) : all;
+    const filtered = options.filter ? all.filter(options.filter) : all;
+    const cases = options.sort ? [...filtered].sort(options.sort) : filtered;
     latest = cases;
     const arrived = cases.filter((c) => fresh.has(c.id));
     if (arrived.length > 0) {

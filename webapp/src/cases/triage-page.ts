@@ -5,14 +5,17 @@ import type { View } from '../app/view';
 import { t } from '../i18n/i18n';
 import { api } from '../shared/api';
 import { clearBanner, showError } from '../shared/banner';
-import { h } from '../shared/dom';
+import { h, mount } from '../shared/dom';
 import type { Case } from '../shared/types';
 import { CaseFeed } from './case-feed';
 import { caseList } from './case-list';
 
 /** States in which a case still waits for a triage decision. */
 const OPEN_STATES = new Set(['SUBMITTED', 'CLAIMED']);
-const isOpen = (c: Case) => OPEN_STATES.has(c.state);
+export const isOpen = (c: Case) => OPEN_STATES.has(c.state);
+
+/** Most urgent first: overdue cases still waiting for a consultant, then the rest (newest first). */
+export const byUrgency = (a: Case, b: Case) => urgency(b) - urgency(a);
 
 export function triagePage(): View {
   const live = liveChannel();
@@ -35,6 +38,7 @@ export function triagePage(): View {
     labelledBy: 'triage-heading',
     emptyText: 'triage.empty',
     showOrganisation: true,
+    sort: byUrgency,
     actions: (c) => {
       if (c.state !== 'SUBMITTED') return null;
       const button: HTMLButtonElement = h(
@@ -61,6 +65,7 @@ export function triagePage(): View {
     },
     content: [
       h('h1', { class: 'page-title', 'data-testid': 'page-heading' }, t('triage.title')),
+      overdueAlert(feed),
       h(
         'section',
         { class: 'card', 'aria-labelledby': 'triage-heading' },
@@ -70,6 +75,20 @@ export function triagePage(): View {
       ),
     ],
   });
+}
+
+/** A visible alert while any case is unclaimed past the triage time limit. */
+export function overdueAlert(feed: CaseFeed): HTMLElement {
+  const region = h('div', { 'data-testid': 'overdue-alert', 'aria-live': 'polite' });
+  feed.onChange((cases) => {
+    const overdue = cases.filter((c) => c.overdue && c.state === 'SUBMITTED').length;
+    mount(region, overdue > 0 ? h('p', { class: 'note note-bad' }, t('cases.overdueAlert', { count: overdue })) : null);
+  });
+  return region;
+}
+
+function urgency(c: Case): number {
+  return c.overdue && c.state === 'SUBMITTED' ? 1 : 0;
 }
 
 /** While the tab is in the background, the title counts new arrivals: "(2) Triage channel". */
