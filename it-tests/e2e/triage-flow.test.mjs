@@ -274,3 +274,79 @@ test('the admin adds a shift to the duty roster and deletes it', async () => {
     await admin.context.close();
   }
 });
+
+test('reassign, decline, answer, release and cancel from the case page, each for its role', async () => {
+  const consultant = await newPage(browser);
+  const second = await newPage(browser);
+  const north = await newPage(browser);
+  const admin = await newPage(browser);
+  try {
+    await Promise.all([
+      login(consultant.page, USERS.consultant),
+      login(second.page, CONSULTANT2),
+      login(north.page, USERS.doctorNorth),
+      login(admin.page, USERS.admin),
+    ]);
+    const tag = randomUUID().slice(0, 8);
+    // three cases, created through the doctor's session
+    const [a, b, c] = await north.page.evaluate(async (tag) => {
+      const create = async (n) =>
+        (await fetch('api/cases', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({ question: `E2E ${tag} case ${n}: consolidation on day 3 — viral?`, modality: 'CR', bodyPart: 'CHEST' }),
+        })).json();
+      return [await create('A'), await create('B'), await create('C')];
+    }, tag);
+    const open = async (page, id) => {
+      await page.goto(`${BASE_URL}/#/cases/${id}`);
+      await byTestId(page, 'case-state').waitFor();
+    };
+
+    // A: claim, reassign to the second consultant, who declines it
+    await open(consultant.page, a.id);
+    await open(second.page, a.id);
+    await byTestId(consultant.page, 'action-claim').click();
+    await byTestId(consultant.page, 'action-reassign').click();
+    const panel = byTestId(consultant.page, 'panel-reassign');
+    await panel.getByLabel('Consultant on duty').selectOption({ label: 'Dr. Pavel Lebedev' });
+    await byTestId(panel, 'reassign-submit').click();
+    await waitForText(byTestId(consultant.page, 'case-holder'), 'Dr. Pavel Lebedev');
+    await byTestId(consultant.page, 'no-actions').waitFor();
+    await waitForText(byTestId(second.page, 'case-holder'), 'Dr. Pavel Lebedev'); // live
+    await byTestId(second.page, 'action-decline').click();
+    const decline = byTestId(second.page, 'panel-decline');
+    await decline.getByLabel('Reason').selectOption('ONCOLOGY');
+    await decline.getByLabel('Advice').fill('Refer to the regional oncology service; CT pattern not consistent with viral pneumonia.');
+    await byTestId(decline, 'decline-submit').click();
+    await waitForText(byTestId(second.page, 'case-state'), 'Declined');
+    await waitForText(byTestId(second.page, 'decline-reason'), 'Oncology');
+    await byTestId(second.page, 'chat-closed').waitFor();
+
+    // B: the requesting doctor cancels it
+    await open(north.page, b.id);
+    await byTestId(north.page, 'action-cancel').click();
+    await byTestId(north.page, 'cancel-submit').click();
+    await waitForText(byTestId(north.page, 'case-state'), 'Cancelled');
+
+    // C: claimed by the consultant, released by the admin, claimed again and answered
+    await open(consultant.page, c.id);
+    await byTestId(consultant.page, 'action-claim').click();
+    await waitForText(byTestId(consultant.page, 'case-state'), 'Claimed');
+    await open(admin.page, c.id);
+    await byTestId(admin.page, 'action-release').click();
+    await waitForText(byTestId(admin.page, 'case-state'), 'Submitted');
+    await waitForText(byTestId(admin.page, 'case-holder'), 'Not claimed yet');
+    await byTestId(consultant.page, 'action-claim').click(); // its page heard of the release live
+    await byTestId(consultant.page, 'action-answer').click();
+    await byTestId(consultant.page, 'panel-answer').getByLabel('Answer to the doctor').fill('Typical viral pattern, mild; no full study needed.');
+    await byTestId(consultant.page, 'answer-submit').click();
+    await waitForText(byTestId(consultant.page, 'case-state'), 'Answered');
+    const actions = await admin.page.locator('[data-testid=history-table] [data-action]').evaluateAll((els) => els.map((e) => e.dataset.action));
+    assert.deepEqual(actions.slice(0, 3), ['SUBMIT', 'CLAIM', 'RELEASE']);
+
+    for (const p of [consultant, second, north, admin]) assert.deepEqual(p.problems, []);
+  } finally {
+    await Promise.all([consultant.context.close(), second.context.close(), north.context.close(), admin.context.close()]);
+  }
+});
