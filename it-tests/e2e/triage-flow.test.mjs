@@ -226,6 +226,12 @@ test('a question that looks like patient data is flagged before it is posted', a
     await byTestId(north.page, 'phi-confirm').click();
     await waitForText(byTestId(north.page, 'chat-message'), line);
     assert.equal(await byTestId(north.page, 'phi-warning').count(), 0);
+
+    // and the doctor withdraws the request, so that it does not linger in the triage channel
+    await byTestId(north.page, 'action-cancel').click();
+    await byTestId(north.page, 'cancel-submit').click();
+    await waitForText(byTestId(north.page, 'case-state'), 'Cancelled');
+    await byTestId(north.page, 'chat-closed').waitFor();
     assert.deepEqual(north.problems, []);
   } finally {
     await north.context.close();
@@ -344,6 +350,21 @@ test('reassign, decline, answer, release and cancel from the case page, each for
     await waitForText(byTestId(consultant.page, 'case-state'), 'Answered');
     const actions = await admin.page.locator('[data-testid=history-table] [data-action]').evaluateAll((els) => els.map((e) => e.dataset.action));
     assert.deepEqual(actions.slice(0, 3), ['SUBMIT', 'CLAIM', 'RELEASE']);
+
+    // a link to a case opened without a session: sign in, then the case (read-only for the expert)
+    const expert = await newPage(browser);
+    try {
+      await expert.page.goto(`${BASE_URL}/#/cases/${a.id}`);
+      await expert.page.getByLabel('Username').fill(USERS.expert.username);
+      await expert.page.getByLabel('Password').fill(USERS.expert.password);
+      await expert.page.locator('form button[type=submit]').click();
+      await expert.page.waitForURL(new RegExp(`#/cases/${a.id}$`));
+      await waitForText(byTestId(expert.page, 'case-state'), 'Declined');
+      await byTestId(expert.page, 'no-actions').waitFor();
+      assert.deepEqual(expert.problems, []);
+    } finally {
+      await expert.context.close();
+    }
 
     for (const p of [consultant, second, north, admin]) assert.deepEqual(p.problems, []);
   } finally {

@@ -39,11 +39,25 @@ export function navigate(route: Route): void {
   else location.hash = hash; // triggers hashchange → render
 }
 
+/** A deep link (#/cases/<id>) opened without a session: shown after signing in. */
+let returnTo: string | null = null;
+
+/** Where to go after signing in: the deep link that led to the login page, else home. */
+export function navigateAfterLogin(): void {
+  const target = returnTo;
+  returnTo = null;
+  if (target && target !== location.hash) location.hash = target;
+  else navigate('home');
+}
+
 function render(): void {
   let { route, param } = parse();
   // Guards: only the login page without a session, never the login page with one.
-  // (A deep link such as #/cases/<id> without a session shows the login page.)
-  if (route !== 'login' && !currentUser()) route = 'login';
+  // A deep link such as #/cases/<id> without a session shows the login page, then the case.
+  if (route !== 'login' && !currentUser()) {
+    if (route === 'case') returnTo = caseHref(param);
+    route = 'login';
+  }
   if (route === 'login' && currentUser()) route = 'home';
   const hash = route === 'case' ? caseHref(param) : `#/${route}`;
   if (hash !== location.hash) {

@@ -1,6 +1,6 @@
 // The login page: username and password, errors in the banner.
 import { layout } from '../app/layout';
-import { navigate } from '../app/router';
+import { navigateAfterLogin } from '../app/router';
 import type { View } from '../app/view';
 import { t } from '../i18n/i18n';
 import { api, ApiError } from '../shared/api';
@@ -51,7 +51,7 @@ export function loginPage(): View {
     try {
       const user = await api.login(username.value.trim(), password.value);
       setCurrentUser(user);
-      navigate('home');
+      navigateAfterLogin();
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         showError(new ApiError(401, error.code, t('login.invalid')));
