@@ -25,7 +25,9 @@ test('a new case reaches the triage channel live and stays within its organisati
       window.__e2eMarker = m;
     }, marker);
 
-    const question = `E2E ${marker.slice(0, 8)}: bilateral ground-glass opacities, day 6 of fever — viral pneumonia?`;
+    // letters only: six digits in a row would be flagged by the PHI check as an ID-like number
+    const tag = marker.slice(0, 8).replace(/\d/g, (d) => 'ghijklmnop'[d]);
+    const question = `E2E ${tag}: bilateral ground-glass opacities, day 6 of fever — viral pneumonia?`;
     await login(north.page, USERS.doctorNorth);
     await north.page.getByLabel('Clinical question').fill(question);
     await north.page.getByLabel('Modality').selectOption('CT');

@@ -21,6 +21,12 @@ after(async () => {
   await browser?.close();
 });
 
+/**
+ * A unique tag of letters only: a run of six digits (as a random hex string can have) would be
+ * flagged as an ID-like number by the PHI check.
+ */
+const uniqueTag = () => randomUUID().replace(/-/g, '').slice(0, 10).replace(/\d/g, (d) => 'ghijklmnop'[d]);
+
 const byTestId = (page, id) => page.locator(`[data-testid=${id}]`);
 const textOf = async (locator) => (await locator.textContent())?.trim();
 
@@ -60,7 +66,7 @@ test('a case goes from the doctor to the consultant and back, live, with its his
     await login(second.page, CONSULTANT2);
 
     // the doctor creates a case with clinical data
-    const question = `E2E ${randomUUID().slice(0, 8)}: bilateral ground-glass opacities, day 6 of fever — viral pneumonia? Extent?`;
+    const question = `E2E ${uniqueTag()}: bilateral ground-glass opacities, day 6 of fever — viral pneumonia? Extent?`;
     await login(north.page, USERS.doctorNorth);
     const form = byTestId(north.page, 'case-form');
     await form.getByLabel('Clinical question').fill(question);
@@ -138,7 +144,7 @@ test('a case goes from the doctor to the consultant and back, live, with its his
     gate.held.splice(0).forEach((m) => gate.forward(m));
 
     // chat: the consultant writes, the doctor sees it live
-    const chatLine = `Please add the SpO2 trend over the last 24 h (${caseId.slice(0, 6)}).`;
+    const chatLine = `Please add the SpO2 trend over the last 24 h (${uniqueTag()}).`;
     await byTestId(consultant.page, 'chat-form').getByLabel('Message').fill(chatLine);
     await byTestId(consultant.page, 'chat-send').click();
     await waitForText(byTestId(consultant.page, 'chat-message'), chatLine);
@@ -180,7 +186,7 @@ test('a question that looks like patient data is flagged before it is posted', a
   try {
     await login(north.page, USERS.doctorNorth);
     const form = byTestId(north.page, 'case-form');
-    const tag = randomUUID().slice(0, 8);
+    const tag = uniqueTag();
     const question = `Patient Ivanov Ivan Ivanovich, born 12.03.1961 — CT ${tag}: viral pneumonia?`;
     await form.getByLabel('Clinical question').fill(question);
     await form.getByRole('button', { name: 'Send request' }).click();
@@ -293,7 +299,7 @@ test('reassign, decline, answer, release and cancel from the case page, each for
       login(north.page, USERS.doctorNorth),
       login(admin.page, USERS.admin),
     ]);
-    const tag = randomUUID().slice(0, 8);
+    const tag = uniqueTag();
     // three cases, created through the doctor's session
     const [a, b, c] = await north.page.evaluate(async (tag) => {
       const create = async (n) =>

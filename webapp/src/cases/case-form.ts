@@ -22,9 +22,9 @@ interface NumberField {
 
 const NUMBER_FIELDS: readonly NumberField[] = [
   { key: 'temperatureC', id: 'clinical-temperature', label: 'caseForm.temperature', min: 30, max: 45, step: '0.1', integer: false, placeholder: '36.6' },
-  { key: 'respiratoryRate', id: 'clinical-respiratory-rate', label: 'caseForm.respiratoryRate', min: 1, max: 80, step: '1', integer: true },
-  { key: 'spo2', id: 'clinical-spo2', label: 'caseForm.spo2', min: 1, max: 100, step: '1', integer: true },
-  { key: 'pao2Fio2', id: 'clinical-pao2-fio2', label: 'caseForm.pao2Fio2', min: 1, max: 700, step: '1', integer: true },
+  { key: 'respiratoryRate', id: 'clinical-respiratory-rate', label: 'caseForm.respiratoryRate', min: 0, max: 80, step: '1', integer: true },
+  { key: 'spo2', id: 'clinical-spo2', label: 'caseForm.spo2', min: 50, max: 100, step: '1', integer: true },
+  { key: 'pao2Fio2', id: 'clinical-pao2-fio2', label: 'caseForm.pao2Fio2', min: 20, max: 700, step: '1', integer: true },
   { key: 'daysSinceOnset', id: 'clinical-days', label: 'caseForm.daysSinceOnset', min: 0, max: 365, step: '1', integer: true },
 ];
 
