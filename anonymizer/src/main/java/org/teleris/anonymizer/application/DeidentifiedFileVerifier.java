@@ -80,7 +80,7 @@ public final class DeidentifiedFileVerifier {
             return report(Outcome.REJECTED, "", "", new VerificationResult(List.of()), List.of(), why);
         }
         List<Finding> findings = new ArrayList<>(verifier.verifyProfileApplied(instance.elementViews(),
-                instance.encode().withoutPixelData(), DicomCharsets.forSearch(instance.string(CHARSET))).findings());
+                instance.encode().searchableBytes(), DicomCharsets.forSearch(instance.string(CHARSET))).findings());
         List<MaskedRegion> textRegions = List.of();
         String sopClass = instance.string(SOP_CLASS);
         if (instance.hasPixelData() && BurnedInTextPolicy.mustClean(instance.string(MODALITY), sopClass,

@@ -160,7 +160,7 @@ public final class DicomDeidentifier {
         }
         DicomInstance.Encoded encoded = instance.encode();
         VerificationResult verification = verifier.verifyAgainstSource(instance.elementViews(),
-                encoded.withoutPixelData(), DicomCharsets.forSearch(charset), applied.sourceIdentifiers());
+                encoded.searchableBytes(), DicomCharsets.forSearch(charset), applied.sourceIdentifiers());
         report = new InstanceReport(Outcome.DEIDENTIFIED, profile.name(), profile.version(), optionNames, sopClass,
                 instance.transferSyntaxUid(), embeddedOverlay || (mustClean && !masked.isEmpty()), applied.actions(), masked,
                 verification, null);

@@ -30,7 +30,7 @@ final class RawByteSearch {
                 if (ascii == null) {
                     ascii = upperAscii(haystack);
                 }
-                int at = ascii.indexOf(needle);
+                int at = NeedleSearch.indexOf(ascii, needle);
                 if (at >= 0) {
                     findings.add(finding(at, "ASCII"));
                 }
@@ -46,7 +46,7 @@ final class RawByteSearch {
                 }
             }
             for (int i = 0; i < decoded.size(); i++) {
-                int at = decoded.get(i).indexOf(needle);
+                int at = NeedleSearch.indexOf(decoded.get(i), needle);
                 if (at >= 0) {
                     findings.add(finding(at, decodedWith.get(i).name()));
                     break;

@@ -52,7 +52,7 @@ public final class ResidualPhiVerifier {
         for (String v : e.values()) {
             String upper = v.toUpperCase(Locale.ROOT);
             for (String needle : needles) {
-                if ((!uid || needle.indexOf('.') > 0) && upper.contains(needle)) {
+                if ((!uid || needle.indexOf('.') > 0) && NeedleSearch.indexOf(upper, needle) >= 0) {
                     findings.add(new Finding(e.path(), FindingKind.SOURCE_VALUE_IN_ELEMENT,
                             "a value removed from the source is still present (" + needle.length() + " chars)"));
                     return;

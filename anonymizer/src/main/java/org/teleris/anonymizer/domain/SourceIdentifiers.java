@@ -20,7 +20,9 @@ public final class SourceIdentifiers {
     private static final int MIN_DIGITS = 6;
 
     private final Set<String> identifying = new HashSet<>();
+    private final Set<String> personNames = new HashSet<>();
     private final Set<String> kept = new HashSet<>();
+    private final Set<String> generated = new HashSet<>();
 
     /** A value the profile did not keep as is. */
     public void addReplaced(String vr, String value) {
@@ -39,9 +41,13 @@ public final class SourceIdentifiers {
             identifying.add(normalise(v));
         }
         if ("PN".equals(vr)) {
+            if (v.length() >= MIN_LENGTH) {
+                personNames.add(normalise(v));
+            }
             for (String component : v.split("[\\^=]")) {
                 if (component.trim().length() >= MIN_NAME_PART) {
                     identifying.add(normalise(component.trim()));
+                    personNames.add(normalise(component.trim()));
                 }
             }
         }
@@ -75,6 +81,16 @@ public final class SourceIdentifiers {
         }
     }
 
+    /**
+     * A value we wrote ourselves (pseudonym, dummies, de-identification method and codes): a source value that is
+     * part of it (e.g. a source patient name "ANON") is not a leak.
+     */
+    public void addGenerated(String value) {
+        if (value != null && !value.isBlank()) {
+            generated.add(normalise(value.trim()));
+        }
+    }
+
     /** Words the descriptor cleaner may keep: not identifying by definition. */
     public void addAllowedWords(Set<String> words) {
         for (String w : words) {
@@ -85,10 +101,23 @@ public final class SourceIdentifiers {
     public Set<String> needles() {
         Set<String> result = new HashSet<>(identifying);
         result.removeAll(kept);
+        result.removeIf(n -> containedIn(n, generated));
+        // A removed institution or station name that is part of a kept value (e.g. "TOSHIBA" in the manufacturer
+        // "TOSHIBA_MEC") is the kept value's business; person names are never excused this way.
+        result.removeIf(n -> !personNames.contains(n) && containedIn(n, kept));
         result.removeIf(n -> n.equals(DummyValues.PERSON) || n.equals(DummyValues.TEXT)
                 // short digit runs occur by chance inside 39-digit 2.25 UIDs and binary values
                 || (n.length() < MIN_DIGITS && n.chars().allMatch(Character::isDigit)));
         return result;
+    }
+
+    private static boolean containedIn(String needle, Set<String> values) {
+        for (String v : values) {
+            if (v.contains(needle)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String normalise(String s) {

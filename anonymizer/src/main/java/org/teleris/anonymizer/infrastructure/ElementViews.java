@@ -32,6 +32,9 @@ final class ElementViews {
         for (Attribute a : list.values()) {
             AttributeTag at = a.getTag();
             Tag tag = PixelMedTags.toDomain(at);
+            if (at.getGroup() == 0x0002) {
+                continue; // the meta header is rebuilt from generated values on write
+            }
             String path = prefix + tag;
             if (at.equals(TagFromName.PixelData)) {
                 out.add(new ElementView(path, tag, a.getVRAsString(), null, List.of()));

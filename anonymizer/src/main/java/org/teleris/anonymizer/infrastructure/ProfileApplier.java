@@ -104,6 +104,13 @@ public final class ProfileApplier {
         Run(Pseudonym pseudonym) {
             this.pseudonym = pseudonym;
             source.addAllowedWords(cleaner.allowedTerms());
+            source.addGenerated(pseudonym.id());
+            source.addGenerated(DummyValues.PERSON);
+            source.addGenerated(DummyValues.TEXT);
+            source.addGenerated(DeidentificationMethod.description(profile));
+            for (DeidentificationMethod.Code c : DeidentificationMethod.codes(options, true)) {
+                source.addGenerated(c.meaning());
+            }
         }
 
         void walk(AttributeList list, String prefix, Context context) throws DicomException {
@@ -221,7 +228,7 @@ public final class ProfileApplier {
                     String s = "DA".equals(vr) ? DateShifter.shiftDate(v, pseudonym.dateShiftDays())
                             : DateShifter.shiftDateTime(v, pseudonym.dateShiftDays());
                     if (s == null) {
-                        list.remove(a.getTag()); // not a parseable date: removing is the only safe choice
+                        a.removeValues(); // not a parseable date: it cannot be shifted, so it is emptied (Type 2 stays)
                         return;
                     }
                     shifted.add(s);
@@ -233,8 +240,8 @@ public final class ProfileApplier {
                 for (String v : original) {
                     source.addReplaced(vr, v);
                     String c = cleaner.clean(v);
-                    if (c.isEmpty() && !v.isBlank() && context != Context.TOP_LEVEL) {
-                        c = DummyValues.TEXT; // inside code sequences and SR trees, text is usually Type 1
+                    if (c.isEmpty() && !v.isBlank()) {
+                        c = DummyValues.TEXT; // labels such as RT Plan Label or SR text are Type 1: never leave them empty
                     }
                     source.addKept(c);
                     cleaned.add(c);

@@ -29,7 +29,9 @@ class ProfileRulesTest {
         assertEquals(Action.EMPTY, action(0x0008, 0x0050, "SH", none), "Accession Number Z");
         assertEquals(Action.REMAP_UID, action(0x0020, 0x000D, "UI", none), "Study Instance UID U");
         assertEquals(Action.DUMMY, action(0x0040, 0xA123, "PN", none), "Person Name D");
-        assertEquals(Action.EMPTY, action(0x0008, 0x0080, "LO", none), "Institution Name X/Z/D -> Z");
+        assertEquals(Action.DUMMY, action(0x0008, 0x0080, "LO", none), "Institution Name X/Z/D -> D");
+        assertEquals(Action.DUMMY, action(0x0018, 0x0010, "LO", none), "Z/D -> D");
+        assertEquals(Action.EMPTY, action(0x0040, 0x0555, "SQ", none), "X/Z -> Z");
         assertEquals(Action.REMOVE, action(0x6000, 0x3000, "OW", none), "overlay data");
         assertEquals(Action.REMOVE, action(0x5002, 0x0005, "US", none), "curve group");
         assertEquals(Action.REMOVE, action(0x0009, 0x1002, "SH", none), "private");
@@ -45,7 +47,7 @@ class ProfileRulesTest {
         assertEquals(Action.KEEP, action(0x0010, 0x1010, "AS", Set.of(ProfileOption.RETAIN_PATIENT_CHARACTERISTICS)));
         assertEquals(Action.EMPTY, action(0x0008, 0x0020, "DA", none), "Study Date Z");
         assertEquals(Action.CLEAN, action(0x0008, 0x0020, "DA", Set.of(ProfileOption.RETAIN_LONGITUDINAL_MODIFIED_DATES)));
-        assertEquals(Action.EMPTY, action(0x0018, 0x1000, "LO", none), "Device Serial Number X/Z/D");
+        assertEquals(Action.DUMMY, action(0x0018, 0x1000, "LO", none), "Device Serial Number X/Z/D");
         assertEquals(Action.KEEP, action(0x0018, 0x1000, "LO", Set.of(ProfileOption.RETAIN_DEVICE_IDENTITY)));
         assertEquals(Action.KEEP, action(0x0008, 0x0080, "LO", Set.of(ProfileOption.RETAIN_INSTITUTION_IDENTITY)));
         assertEquals(Action.REMOVE, action(0x0008, 0x1030, "LO", none), "Study Description X");

@@ -94,6 +94,7 @@ public final class DicomTestSupport {
         for (String line : out.split("\n")) {
             if (line.startsWith("Error")) {
                 errors.add(line.replaceAll("= <[^>]*>", "= <>").replaceAll("\"[^\"]*\"", "\"\"").replaceAll("\\[[0-9]+\\]", "[]")
+                        .replaceAll("ReferencedSOPInstanceUID \\S+", "ReferencedSOPInstanceUID <uid>")
                         .replaceAll("(?=[0-9.]{12,})[0-9]+(\\.[0-9]+)+", "<uid>"));
             }
         }
