@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 public final class SourceIdentifiers {
 
     private static final Set<String> TEXT_VRS = Set.of("PN", "LO", "SH", "ST", "LT", "UT", "UC", "AE", "DA", "DT", "UI", "UN", "OB");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern PRINTABLE_RUN = Pattern.compile("[\\x20-\\x7E]{4,}");
     private static final int MIN_LENGTH = 4;
     private static final int MIN_NAME_PART = 3;
@@ -65,10 +64,6 @@ public final class SourceIdentifiers {
                 identifying.add(normalise(run));
             }
         }
-    }
-
-    private static boolean hasLetter(String s) {
-        return s.codePoints().anyMatch(Character::isLetter);
     }
 
     /**

@@ -128,7 +128,7 @@ public final class ProfileApplier {
                 if (a instanceof SequenceAttribute seq) {
                     applyToSequence(list, seq, d, path, childContext(context, at, d));
                 } else {
-                    applyToElement(list, a, vr, d, path, context);
+                    applyToElement(list, a, vr, d, path);
                 }
             }
             removeEmptyPrivateBlocks(list);
@@ -179,8 +179,7 @@ public final class ProfileApplier {
             }
         }
 
-        void applyToElement(AttributeList list, Attribute a, String vr, Decision d, String path, Context context)
-                throws DicomException {
+        void applyToElement(AttributeList list, Attribute a, String vr, Decision d, String path) throws DicomException {
             List<String> original = ElementViews.textOf(a);
             switch (d.action()) {
                 case REMOVE -> {
@@ -212,7 +211,7 @@ public final class ProfileApplier {
                         list.remove(a.getTag());
                     }
                 }
-                case CLEAN -> clean(list, a, vr, original, context);
+                case CLEAN -> clean(list, a, vr, original);
                 case KEEP -> original.forEach(source::addKept);
             }
             if (d.action() != Action.KEEP || d.rule().startsWith("E.1-1")) {
@@ -220,7 +219,7 @@ public final class ProfileApplier {
             }
         }
 
-        void clean(AttributeList list, Attribute a, String vr, List<String> original, Context context) throws DicomException {
+        void clean(AttributeList list, Attribute a, String vr, List<String> original) throws DicomException {
             if ("DA".equals(vr) || "DT".equals(vr)) {
                 original.forEach(v -> source.addReplaced(vr, v));
                 List<String> shifted = new ArrayList<>();
