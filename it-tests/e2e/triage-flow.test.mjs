@@ -94,6 +94,7 @@ test('a case goes from the doctor to the consultant and back, live, with its his
     assert.ok(latency < 5000, `case arrived after ${latency} ms`);
     await consultantUnreloaded();
     await byTestId(item, 'claim-button').waitFor();
+    await waitForText(byTestId(item, 'case-clinical'), /38\.4 °C · RR 24\/min · SpO2 93 %/);
     const caseId = await item.getAttribute('data-case-id');
     assert.ok(caseId);
 

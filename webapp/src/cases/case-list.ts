@@ -6,6 +6,7 @@ import { h, mount, type Child } from '../shared/dom';
 import { formatAgo, formatDateTime } from '../shared/format';
 import type { Case } from '../shared/types';
 import type { CaseFeed } from './case-feed';
+import { clinicalLine } from './clinical';
 
 export interface CaseListOptions {
   feed: CaseFeed;
@@ -110,6 +111,7 @@ function caseItem(c: Case, fresh: boolean, showOrganisation: boolean, actions?: 
         h('span', { class: 'tag' }, tDynamic(`bodyPart.${c.bodyPart}`, c.bodyPart)),
         h('span', { class: 'case-by' }, t('cases.createdBy', { name: c.createdBy })),
       ),
+      clinicalLine(c.clinical) ? h('p', { class: 'case-clinical', 'data-testid': 'case-clinical' }, clinicalLine(c.clinical)) : null,
       actions ? h('div', { class: 'case-item-actions' }, actions(c)) : null,
     ),
   );

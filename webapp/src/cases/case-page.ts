@@ -15,6 +15,7 @@ import { isCaseEvent } from '../shared/live';
 import { sendWithPhiCheck } from '../shared/phi-warning';
 import { dataTable } from '../shared/table';
 import type { Case, CaseMessage, Clinical, CurrentUser, HistoryEntry, TriageCommand } from '../shared/types';
+import { clinicalRows } from './clinical';
 import { DECLINE_REASONS, TEXT_MAX_LENGTH } from './vocab';
 
 /** The commands this user may give on this case: the state's commands, narrowed by role and relation. */
@@ -476,23 +477,7 @@ function summary(c: Case): HTMLElement {
 }
 
 function clinicalSection(clinical: Clinical | undefined): Child {
-  if (!clinical) return h('p', { class: 'muted', 'data-testid': 'no-clinical' }, t('clinical.none'));
-  const rows: [MessageKey, string][] = [];
-  const num = (v: number | undefined, key: MessageKey) => {
-    if (typeof v === 'number') rows.push([key, t(`${key}.value` as MessageKey, { value: v.toLocaleString(undefined, { maximumFractionDigits: 1 }) })]);
-  };
-  num(clinical.temperatureC, 'clinical.temperature');
-  num(clinical.respiratoryRate, 'clinical.respiratoryRate');
-  num(clinical.spo2, 'clinical.spo2');
-  num(clinical.pao2Fio2, 'clinical.pao2Fio2');
-  num(clinical.daysSinceOnset, 'clinical.daysSinceOnset');
-  if (clinical.symptoms && clinical.symptoms.length > 0) {
-    rows.push(['clinical.symptoms', clinical.symptoms.map((s) => tDynamic(`symptom.${s}`, s)).join(', ')]);
-  }
-  if (clinical.pcr) rows.push(['clinical.pcr', tDynamic(`pcr.${clinical.pcr}`, clinical.pcr)]);
-  if (typeof clinical.epidemiologicalContact === 'boolean') {
-    rows.push(['clinical.contact', clinical.epidemiologicalContact ? t('common.yes') : t('common.no')]);
-  }
+  const rows = clinicalRows(clinical);
   if (rows.length === 0) return h('p', { class: 'muted', 'data-testid': 'no-clinical' }, t('clinical.none'));
   return h(
     'div',
