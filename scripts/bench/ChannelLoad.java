@@ -218,6 +218,9 @@ public class ChannelLoad {
                 drainSeconds));
         row("duplicates / out of sequence order, incl. warm-up (webapp live.ts drops these)", duplicates + " / "
                 + outOfOrder);
+        row("client CPU (this JVM, whole run)", String.format(Locale.ROOT, "%.1f s",
+                ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9));
         row("latency p50 (ms)", msn(pct(latencies, n, 50)));
         row("latency p95 (ms)", msn(pct(latencies, n, 95)));
         row("latency p99 (ms)", msn(pct(latencies, n, 99)));
