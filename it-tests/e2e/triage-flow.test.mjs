@@ -144,6 +144,12 @@ test('a case goes from the doctor to the consultant and back, live, with its his
     gate.open = true;
     gate.held.splice(0).forEach((m) => gate.forward(m));
 
+    // back in its triage channel, the second consultant sees who holds the case, and no Claim
+    await byTestId(second.page, 'back-link').click();
+    const secondItem = second.page.locator('.case-item', { hasText: question });
+    await waitForText(byTestId(secondItem, 'case-holder'), 'claimed by Dr. Elena Volkova');
+    assert.equal(await byTestId(secondItem, 'claim-button').count(), 0);
+
     // chat: the consultant writes, the doctor sees it live
     const chatLine = `Please add the SpO2 trend over the last 24 h (${uniqueTag()}).`;
     await byTestId(consultant.page, 'chat-form').getByLabel('Message').fill(chatLine);
@@ -158,6 +164,9 @@ test('a case goes from the doctor to the consultant and back, live, with its his
     await byTestId(consultant.page, 'request-full-study-submit').click();
     await waitForText(byTestId(consultant.page, 'case-state'), 'Full study requested');
     await screenshot(consultant.page, 'consultant-case');
+
+    // a case that leaves triage drops out of the channel, live
+    await secondItem.waitFor({ state: 'detached', timeout: 5000 });
 
     await waitForText(byTestId(north.page, 'case-state'), 'Full study requested');
     await waitForText(byTestId(north.page, 'decision-text'), instructions);
