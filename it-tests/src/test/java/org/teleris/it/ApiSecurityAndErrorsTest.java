@@ -108,6 +108,8 @@ class ApiSecurityAndErrorsTest {
                         text, 401, 403, 403, 200, 403, 403),
                 new Row("POST", "/api/cases/{id}/cancel", "api/cases/" + toCancel + "/cancel", "",
                         401, 200, 404, 403, 403, 403),
+                new Row("POST", "/api/phi-check", "api/phi-check", "{\"fields\":{\"question\":\"Patient John Smith\"}}",
+                        401, 200, 200, 200, 200, 200),
                 new Row("GET", "/api/roster", "api/roster", null, 401, 403, 403, 200, 403, 200),
                 new Row("POST", "/api/roster", "api/roster", shiftFor(colleague), 401, 403, 403, 403, 403, 201),
                 new Row("DELETE", "/api/roster/{id}", "api/roster/" + shift, null, 401, 403, 403, 403, 403, 204),
@@ -206,6 +208,13 @@ class ApiSecurityAndErrorsTest {
                 doctor.post("api/cases/" + created + "/messages", "{\"text\":\"" + "m".repeat(4001) + "\"}"),
                 doctor.post("api/cases/" + created + "/cancel", null),
                 admin.post("api/roster", "{}"),
+                doctor.post("api/phi-check", "{}"),
+                doctor.post("api/phi-check", "{\"fields\":{}}"),
+                doctor.post("api/phi-check", "{\"fields\":\"text\"}"),
+                doctor.post("api/cases", "{\"question\":\"q\",\"modality\":\"CT\",\"bodyPart\":\"CHEST\","
+                        + "\"clinical\":{\"temperatureC\":386}}"),
+                doctor.post("api/cases", "{\"question\":\"q\",\"modality\":\"CT\",\"bodyPart\":\"CHEST\","
+                        + "\"clinical\":{\"symptoms\":[\"SNEEZING\"]}}"),
                 admin.post("api/roster", "{\"consultantUserId\":\"nobody\",\"startsAt\":\"2026-11-23T10:00:00Z\","
                         + "\"endsAt\":\"2026-11-23T18:00:00Z\"}"),
                 admin.post("api/roster", "{\"consultantUserId\":\"x\",\"startsAt\":\"tomorrow\",\"endsAt\":\"later\"}"),
@@ -243,7 +252,7 @@ class ApiSecurityAndErrorsTest {
     @Test
     void theAuditLogRecordsSecurityEventsWithoutCaseContent() {
         RisClient doctor = RisClient.loggedIn(base, "doctor.north", "north-demo");
-        String question = "Patient-free marker text " + System.nanoTime();
+        String question = "Patient-free marker text " + RisClient.marker();
         String caseId = doctor.post("api/cases", "{\"question\":\"" + question
                 + "\",\"modality\":\"CT\",\"bodyPart\":\"CHEST\"}").json().getString("id");
         doctor.get("api/admin/users");

@@ -58,14 +58,14 @@ class LiveChannelTest {
         List<WebSocket> sockets = List.of(consultant.channel(consultantSocket, origin()),
                 north.channel(northSocket, origin()), south.channel(southSocket, origin()));
 
-        String caseId = newCase(north, "Live path check " + System.nanoTime());
+        String caseId = newCase(north, "Live path check " + RisClient.marker());
 
         JsonObject message = consultantSocket.awaitCase(caseId, 5, TimeUnit.SECONDS);
         assertEquals("Northern Regional Clinic", message.getJsonObject("case").getString("organisationName"));
         assertTrue(message.getJsonNumber("sequence").longValue() > 0);
         northSocket.awaitCase(caseId, 5, TimeUnit.SECONDS);
 
-        String southCase = newCase(south, "South marker " + System.nanoTime());
+        String southCase = newCase(south, "South marker " + RisClient.marker());
         southSocket.awaitCase(southCase, 5, TimeUnit.SECONDS);
         assertFalse(southSocket.received(caseId), "a clinic's socket never carries another clinic's case");
         consultantSocket.awaitCase(southCase, 5, TimeUnit.SECONDS);
@@ -80,12 +80,12 @@ class LiveChannelTest {
         RisClient north = RisClient.loggedIn(base, "doctor.north", "north-demo");
         ChannelListener first = new ChannelListener();
         WebSocket socket = consultant.channel(first, origin());
-        String seen = newCase(north, "Before the drop " + System.nanoTime());
+        String seen = newCase(north, "Before the drop " + RisClient.marker());
         long lastSequence = first.awaitCase(seen, 5, TimeUnit.SECONDS).getJsonNumber("sequence").longValue();
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "network died");
 
-        String missedOne = newCase(north, "Missed one " + System.nanoTime());
-        String missedTwo = newCase(north, "Missed two " + System.nanoTime());
+        String missedOne = newCase(north, "Missed one " + RisClient.marker());
+        String missedTwo = newCase(north, "Missed two " + RisClient.marker());
 
         ChannelListener second = new ChannelListener();
         WebSocket again = consultant.channel(second, origin());
@@ -120,7 +120,7 @@ class LiveChannelTest {
         RisClient colleague = RisClient.loggedIn(base, "consultant2", "consultant2-demo");
         ChannelListener doctorSocket = new ChannelListener();
         WebSocket socket = north.channel(doctorSocket, origin());
-        String caseId = newCase(north, "Workflow check " + System.nanoTime());
+        String caseId = newCase(north, "Workflow check " + RisClient.marker());
 
         // Two consultants claim at the same moment: exactly one holds the case.
         var first = java.util.concurrent.CompletableFuture.supplyAsync(
@@ -163,6 +163,42 @@ class LiveChannelTest {
         List<String> chat = north.get("api/cases/" + caseId + "/messages").array().stream()
                 .map(v -> v.asJsonObject().getString("text")).toList();
         assertEquals(List.of("Any PCR result?", "Pending."), chat);
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    }
+
+    @Test
+    void phiLikeTextNeedsConfirmationClinicalDataIsKeptAndAnUnclaimedCaseRaisesTheOverdueAlert() throws Exception {
+        RisClient north = RisClient.loggedIn(base, "doctor.north", "north-demo");
+        RisClient consultant = RisClient.loggedIn(base, "consultant", "consultant-demo");
+        ChannelListener consultantSocket = new ChannelListener();
+        WebSocket socket = consultant.channel(consultantSocket, origin());
+        String body = "{\"question\":\"Пациент Иванов Иван Иванович, 6-й день лихорадки\",\"modality\":\"CT\","
+                + "\"bodyPart\":\"CHEST\",\"clinical\":{\"temperatureC\":38.7,\"respiratoryRate\":24,\"spo2\":94,"
+                + "\"symptoms\":[\"COUGH\",\"ANOSMIA\"],\"pcr\":\"PENDING\",\"epidemiologicalContact\":true}";
+
+        RisClient.Reply warned = north.post("api/cases", body + "}");
+        assertEquals(422, warned.status(), warned.body());
+        assertEquals("possible_phi", warned.json().getString("error"));
+        JsonObject finding = warned.json().getJsonArray("findings").getJsonObject(0);
+        assertEquals("PERSON_NAME", finding.getString("kind"));
+        assertEquals("question", finding.getString("field"));
+        assertFalse(warned.body().contains("Иванов"), "the warning points at the text, it does not repeat it");
+
+        RisClient.Reply posted = north.post("api/cases", body + ",\"phiAcknowledged\":true}");
+        assertEquals(201, posted.status(), posted.body());
+        JsonObject clinical = posted.json().getJsonObject("clinical");
+        assertEquals(38.7, clinical.getJsonNumber("temperatureC").doubleValue());
+        assertEquals("[\"COUGH\",\"ANOSMIA\"]", clinical.getJsonArray("symptoms").toString());
+        assertEquals("PENDING", clinical.getString("pcr"));
+        String caseId = posted.json().getString("id");
+
+        JsonObject overdue = consultantSocket.await(m -> "case.overdue".equals(m.getString("type"))
+                && caseId.equals(m.getJsonObject("case").getString("id")), 15);
+        assertTrue(overdue.getJsonObject("case").getBoolean("overdue"));
+        assertTrue(north.get("api/cases/" + caseId).json().getBoolean("overdue"));
+        Thread.sleep(2500);
+        assertEquals(1, consultantSocket.messages().stream().filter(m -> "case.overdue".equals(m.getString("type"))
+                && caseId.equals(m.getJsonObject("case").getString("id"))).count(), "the alert is raised once");
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
     }
 

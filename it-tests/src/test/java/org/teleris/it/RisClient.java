@@ -45,6 +45,16 @@ final class RisClient {
         this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
+    /** A unique marker of letters only: digits in free text look like ID numbers to the PHI check. */
+    static String marker() {
+        StringBuilder letters = new StringBuilder();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 12; i++) {
+            letters.append((char) ('a' + random.nextInt(26)));
+        }
+        return letters.toString();
+    }
+
     URI base() {
         return base;
     }

@@ -11,6 +11,7 @@ import org.teleris.triage.domain.CaseConversationRepository;
 import org.teleris.triage.domain.CaseMessage;
 import org.teleris.triage.domain.CaseTransitioned;
 import org.teleris.triage.domain.CaseViewed;
+import org.teleris.triage.domain.FreeTextPhiCheck;
 import org.teleris.triage.domain.Participant;
 import org.teleris.triage.domain.TriageCase;
 import org.teleris.triage.domain.TriageCaseRepository;
@@ -54,7 +55,8 @@ public class CaseConversation {
     }
 
     @Transactional
-    public MessageView post(Participant author, String caseId, String text) {
+    public MessageView post(Participant author, String caseId, String text, boolean phiAcknowledged) {
+        PhiGuard.requireConfirmedIfFound(FreeTextPhiCheck.check("text", text), phiAcknowledged);
         TriageCase triageCase = cases.findForUpdate(caseId).filter(c -> author.maySee(c.organisationId()))
                 .orElseThrow(() -> new CaseNotFoundException(caseId));
         CaseMessage message = CaseMessage.post(triageCase, author, text, clock.instant());

@@ -20,12 +20,15 @@ public class CaseQueries {
     TriageCaseRepository cases;
 
     @Inject
+    CaseSummaries summaries;
+
+    @Inject
     Event<CaseViewed> viewed;
 
     @Transactional
     public List<CaseSummary> visibleTo(Participant participant) {
         String organisation = participant.role() == Participant.Role.DOCTOR ? participant.organisationId() : null;
-        List<CaseSummary> result = cases.newest(organisation, LIST_LIMIT).stream().map(CaseSummary::of).toList();
+        List<CaseSummary> result = cases.newest(organisation, LIST_LIMIT).stream().map(summaries::of).toList();
         viewed.fire(new CaseViewed(CaseViewed.LIST, organisation, participant.username(),
                 participant.organisationId()));
         return result;
@@ -35,7 +38,7 @@ public class CaseQueries {
     @Transactional
     public Optional<CaseSummary> find(Participant participant, String caseId) {
         Optional<CaseSummary> found = cases.find(caseId).filter(c -> participant.maySee(c.organisationId()))
-                .map(CaseSummary::of);
+                .map(summaries::of);
         found.ifPresent(c -> viewed.fire(new CaseViewed(c.id(), c.organisationId(), participant.username(),
                 participant.organisationId())));
         return found;

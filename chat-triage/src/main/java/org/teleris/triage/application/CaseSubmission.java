@@ -9,6 +9,8 @@ import org.teleris.triage.domain.BodyPart;
 import org.teleris.triage.domain.CaseConversationRepository;
 import org.teleris.triage.domain.CaseHistoryEntry;
 import org.teleris.triage.domain.CaseSubmitted;
+import org.teleris.triage.domain.ClinicalData;
+import org.teleris.triage.domain.FreeTextPhiCheck;
 import org.teleris.triage.domain.Modality;
 import org.teleris.triage.domain.Participant;
 import org.teleris.triage.domain.TriageCase;
@@ -30,18 +32,23 @@ public class CaseSubmission {
     ChannelPublisher channel;
 
     @Inject
+    CaseSummaries summaries;
+
+    @Inject
     Event<CaseSubmitted> submitted;
 
     @Inject
     Clock clock;
 
     @Transactional
-    public CaseSummary submit(Participant doctor, String question, Modality modality, BodyPart bodyPart) {
-        TriageCase triageCase = TriageCase.submit(doctor, question, modality, bodyPart, clock.instant());
+    public CaseSummary submit(Participant doctor, String question, Modality modality, BodyPart bodyPart,
+                              ClinicalData clinical, boolean phiAcknowledged) {
+        PhiGuard.requireConfirmedIfFound(FreeTextPhiCheck.check("question", question), phiAcknowledged);
+        TriageCase triageCase = TriageCase.submit(doctor, question, modality, bodyPart, clinical, clock.instant());
         cases.add(triageCase);
         conversation.add(new CaseHistoryEntry(triageCase, doctor, CaseHistoryEntry.SUBMITTED, null,
                 triageCase.createdAt()));
-        CaseSummary summary = CaseSummary.of(triageCase);
+        CaseSummary summary = summaries.of(triageCase);
         channel.publish(triageCase.organisationId(), CASE_CREATED, triageCase.id(), summary);
         submitted.fire(new CaseSubmitted(triageCase.id(), triageCase.organisationId(), doctor.username(),
                 triageCase.createdAt()));

@@ -41,6 +41,9 @@ public class CaseTriage {
     ChannelPublisher channel;
 
     @Inject
+    CaseSummaries summaries;
+
+    @Inject
     Event<CaseTransitioned> transitioned;
 
     @Inject
@@ -110,7 +113,7 @@ public class CaseTriage {
     private CaseSummary recorded(TriageCase triageCase, Participant actor, TriageCommand command, String detail,
                                  Instant now) {
         conversation.add(new CaseHistoryEntry(triageCase, actor, command.name(), detail, now));
-        CaseSummary summary = CaseSummary.of(triageCase);
+        CaseSummary summary = summaries.of(triageCase);
         channel.publish(triageCase.organisationId(), eventType(command), triageCase.id(), summary);
         transitioned.fire(new CaseTransitioned(triageCase.id(), triageCase.organisationId(), command,
                 triageCase.state(), actor.username(), actor.organisationId()));

@@ -1,6 +1,7 @@
 package org.teleris.triage.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A regional doctor's question to the reference centre: the aggregate root of stage I. */
@@ -74,12 +76,23 @@ public class TriageCase {
     @Column(name = "decided_by_name")
     private String decidedByName;
 
+    @Embedded
+    private ClinicalData clinical;
+
+    @Column(name = "overdue_alerted_at")
+    private Instant overdueAlertedAt;
+
     protected TriageCase() {
     }
 
     /** Only a regional doctor opens a case, and always for their own organisation. */
     public static TriageCase submit(Participant doctor, String question, Modality modality, BodyPart bodyPart,
                                     Instant now) {
+        return submit(doctor, question, modality, bodyPart, null, now);
+    }
+
+    public static TriageCase submit(Participant doctor, String question, Modality modality, BodyPart bodyPart,
+                                    ClinicalData clinical, Instant now) {
         if (doctor.role() != Participant.Role.DOCTOR) {
             throw new IllegalStateException("only a regional doctor submits cases");
         }
@@ -95,6 +108,7 @@ public class TriageCase {
         triageCase.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
         triageCase.createdByUserId = doctor.userId();
         triageCase.createdByName = doctor.displayName();
+        triageCase.clinical = clinical == null || clinical.isEmpty() ? null : clinical;
         return triageCase;
     }
 
@@ -206,6 +220,19 @@ public class TriageCase {
         claimedByUserId = consultant.userId();
         claimedByName = consultant.displayName();
         claimedAt = now.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** @return true the first time only: the overdue alert is raised once per case */
+    public boolean markOverdueAlerted(Instant now) {
+        if (overdueAlertedAt != null || state != CaseState.SUBMITTED) {
+            return false;
+        }
+        overdueAlertedAt = now.truncatedTo(ChronoUnit.MILLIS);
+        return true;
+    }
+
+    public Optional<ClinicalData> clinical() {
+        return clinical == null || clinical.isEmpty() ? Optional.empty() : Optional.of(clinical);
     }
 
     public String claimedByUserId() {

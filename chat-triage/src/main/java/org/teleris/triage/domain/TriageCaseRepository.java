@@ -1,5 +1,6 @@
 package org.teleris.triage.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,12 @@ public interface TriageCaseRepository {
 
     /** The case, locked until the transaction ends: commands on one case run one after the other. */
     Optional<TriageCase> findForUpdate(String id);
+
+    /**
+     * Cases still waiting for a consultant since before the cut-off and not yet alerted, oldest
+     * first, unlocked: lock each with {@link #findForUpdate} and check it again before acting.
+     */
+    List<TriageCase> waitingUnalertedSince(Instant cutoff, int limit);
 
     /** Newest first; {@code organisationId} null means every organisation. */
     List<TriageCase> newest(String organisationId, int limit);

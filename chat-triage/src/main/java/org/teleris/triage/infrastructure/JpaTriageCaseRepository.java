@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.teleris.triage.domain.CaseState;
 import org.teleris.triage.domain.TriageCase;
 import org.teleris.triage.domain.TriageCaseRepository;
 
@@ -40,6 +42,14 @@ public class JpaTriageCaseRepository implements TriageCaseRepository {
     @Override
     public Optional<TriageCase> findForUpdate(String id) {
         return Optional.ofNullable(em.find(TriageCase.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public List<TriageCase> waitingUnalertedSince(Instant cutoff, int limit) {
+        return em.createQuery("select c from TriageCase c where c.state = :submitted and c.createdAt < :cutoff"
+                        + " and c.overdueAlertedAt is null order by c.createdAt", TriageCase.class)
+                .setParameter("submitted", CaseState.SUBMITTED).setParameter("cutoff", cutoff)
+                .setMaxResults(limit).getResultList();
     }
 
     @Override

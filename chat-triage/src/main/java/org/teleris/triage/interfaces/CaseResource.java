@@ -128,7 +128,7 @@ public class CaseResource {
     @RolesAllowed({"DOCTOR", "CONSULTANT"})
     @Consumes(MediaType.APPLICATION_JSON)
     public Response post(@PathParam("id") String id, @Valid @NotNull TextRequest request) {
-        return Response.status(Response.Status.CREATED).entity(conversation.post(caller(), id, request.text)).build();
+        return Response.status(Response.Status.CREATED).entity(conversation.post(caller(), id, request.text, request.phiAcknowledged)).build();
     }
 
     @GET
@@ -143,7 +143,8 @@ public class CaseResource {
     @Counted(name = "cases_submitted", description = "Cases submitted into the triage channel")
     public Response submit(@Valid @NotNull NewCaseRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         CaseSummary created = submission.submit(caller(), request.question, request.modality,
-                request.bodyPart);
+                request.bodyPart, request.clinical == null ? null : request.clinical.toClinicalData(),
+                request.phiAcknowledged);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
     }
 

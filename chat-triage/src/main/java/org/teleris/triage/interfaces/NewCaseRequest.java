@@ -1,5 +1,6 @@
 package org.teleris.triage.interfaces;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -18,4 +19,10 @@ public class NewCaseRequest {
 
     @NotNull
     public BodyPart bodyPart;
+
+    @Valid
+    public ClinicalDataRequest clinical;
+
+    /** The author has seen the PHI warning for this text and confirms it holds no personal data. */
+    public boolean phiAcknowledged;
 }

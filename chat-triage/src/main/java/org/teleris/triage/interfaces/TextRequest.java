@@ -9,4 +9,7 @@ public class TextRequest {
     @NotBlank
     @Size(max = TriageCase.MAX_TEXT_LENGTH)
     public String text;
+
+    /** For chat messages: the author has seen the PHI warning for this text and confirms it. */
+    public boolean phiAcknowledged;
 }

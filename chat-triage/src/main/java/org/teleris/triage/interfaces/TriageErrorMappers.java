@@ -4,12 +4,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.teleris.triage.application.CaseNotFoundException;
 import org.teleris.triage.domain.CaseState;
+import org.teleris.triage.domain.FreeTextPhiCheck;
 import org.teleris.triage.domain.IllegalTransitionException;
 import org.teleris.triage.domain.NotPermittedException;
+import org.teleris.triage.domain.PossiblePhiException;
 import org.teleris.triage.domain.TriageCommand;
 
 /** How stage I's refusals reach the client, in the application's JSON error format. */
@@ -36,6 +39,18 @@ public final class TriageErrorMappers {
         public Response toResponse(IllegalTransitionException e) {
             return json(409, new TransitionRefused(409, "illegal_transition", e.getMessage() + ".", e.current(),
                     new TreeSet<>(e.allowed())));
+        }
+    }
+
+    /** 422 with where the PHI-like text is, so that the page can show it and ask for confirmation. */
+    public record PhiWarning(int status, String error, String message, List<FreeTextPhiCheck.Finding> findings) {
+    }
+
+    @Provider
+    public static class PossiblePhi implements ExceptionMapper<PossiblePhiException> {
+        @Override
+        public Response toResponse(PossiblePhiException e) {
+            return json(422, new PhiWarning(422, "possible_phi", e.getMessage(), e.findings()));
         }
     }
 

@@ -14,6 +14,9 @@ import org.teleris.triage.domain.CaseHistoryEntry;
 import org.teleris.triage.domain.CaseMessage;
 import org.teleris.triage.domain.CaseState;
 import org.teleris.triage.domain.ChannelEvent;
+import org.teleris.triage.domain.ClinicalData;
+import org.teleris.triage.domain.PcrResult;
+import org.teleris.triage.domain.Symptom;
 import org.teleris.triage.domain.DutyShift;
 import org.teleris.triage.domain.Modality;
 import org.teleris.triage.domain.Participant;
@@ -121,6 +124,39 @@ class TriagePersistenceTest {
             assertTrue(lastSecond);
             assertFalse(afterTheEnd);
             assertEquals(1, db.inTransaction("triage", em -> new JpaDutyRosterRepository(em).endingAfter(t)).size());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.teleris.ris.infrastructure.persistence.TestDatabase#kinds")
+    void clinicalDataAndWaitingCasesRoundTrip(String kind) {
+        try (TestDatabase db = TestDatabase.fresh(kind)) {
+            organisations(db);
+            Instant t = Instant.parse("2026-11-23T09:00:00Z");
+            String withData = db.inTransaction("triage", em -> {
+                JpaTriageCaseRepository cases = new JpaTriageCaseRepository(em);
+                TriageCase c = TriageCase.submit(doctor(NORTH), "with data", Modality.CT, BodyPart.CHEST,
+                        new ClinicalData(38.6, 24, 94, 280, 6, java.util.EnumSet.of(Symptom.COUGH, Symptom.ANOSMIA),
+                                PcrResult.NEGATIVE, false), t);
+                cases.add(c);
+                cases.add(TriageCase.submit(doctor(NORTH), "plain", Modality.CT, BodyPart.CHEST, t.plusSeconds(600)));
+                return c.id();
+            });
+            TriageCase loaded = db.inTransaction("triage", em -> new JpaTriageCaseRepository(em).find(withData)).get();
+            ClinicalData data = loaded.clinical().orElseThrow();
+            assertEquals(38.6, data.temperatureC());
+            assertEquals(java.util.Set.of(Symptom.COUGH, Symptom.ANOSMIA), data.symptoms());
+            assertEquals(PcrResult.NEGATIVE, data.pcr());
+            assertEquals(Boolean.FALSE, data.epidemiologicalContact());
+
+            List<TriageCase> waiting = db.inTransaction("triage",
+                    em -> new JpaTriageCaseRepository(em).waitingUnalertedSince(t.plusSeconds(300), 10));
+            assertEquals(List.of("with data"), waiting.stream().map(TriageCase::question).toList());
+            db.inTransaction("triage", em -> new JpaTriageCaseRepository(em).findForUpdate(withData).orElseThrow()
+                    .markOverdueAlerted(t.plusSeconds(400)));
+            assertTrue(db.inTransaction("triage", em -> new JpaTriageCaseRepository(em)
+                    .waitingUnalertedSince(t.plusSeconds(3600), 10)).stream().noneMatch(c -> c.id().equals(withData)),
+                    "an alerted case is not alerted again");
         }
     }
 }
