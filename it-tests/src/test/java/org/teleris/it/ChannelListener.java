@@ -47,17 +47,7 @@ final class ChannelListener implements WebSocket.Listener {
 
     /** Waits up to the timeout for a case.created message about the case. */
     JsonObject awaitCase(String caseId, long timeout, TimeUnit unit) throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
-        while (System.nanoTime() < deadline) {
-            for (JsonObject message : messages) {
-                if (isAbout(message, caseId)) {
-                    return message;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no message about case " + caseId + " within " + timeout + " " + unit
-                + "; got " + messages);
+        return await(message -> isAbout(message, caseId), unit.toSeconds(timeout));
     }
 
     /** Waits up to the timeout for a message that matches. */
