@@ -28,6 +28,7 @@ import org.teleris.anonymizer.domain.UidRemapper;
 import org.teleris.anonymizer.domain.VerificationResult;
 import org.teleris.anonymizer.infrastructure.BurnedInTextCleaner;
 import org.teleris.anonymizer.infrastructure.DicomInstance;
+import org.teleris.anonymizer.infrastructure.EncodedInstance;
 import org.teleris.anonymizer.infrastructure.PixelDataNotCleanableException;
 import org.teleris.anonymizer.infrastructure.ProfileApplication;
 import org.teleris.anonymizer.infrastructure.ProfileApplier;
@@ -106,7 +107,7 @@ public final class DicomDeidentifier {
         return r.report;
     }
 
-    private record Result(DicomInstance.Encoded encoded, InstanceReport report) {
+    private record Result(EncodedInstance encoded, InstanceReport report) {
     }
 
     /** Opens the source: from memory, or from a file without reading its pixel data when possible. */
@@ -158,7 +159,7 @@ public final class DicomDeidentifier {
         } catch (UnreadableDicomException e) {
             throw reject(report, RejectionCode.UNREADABLE_DICOM, e.getMessage());
         }
-        DicomInstance.Encoded encoded = instance.encode();
+        EncodedInstance encoded = instance.encode();
         VerificationResult verification = verifier.verifyAgainstSource(instance.elementViews(),
                 encoded.searchableBytes(), DicomCharsets.forSearch(charset), applied.sourceIdentifiers());
         report = new InstanceReport(Outcome.DEIDENTIFIED, profile.name(), profile.version(), optionNames, sopClass,

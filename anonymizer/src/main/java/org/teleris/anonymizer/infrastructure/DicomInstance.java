@@ -9,12 +9,17 @@ import com.pixelmed.dicom.FileMetaInformation;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.teleris.anonymizer.domain.ElementView;
 import org.teleris.anonymizer.domain.Tag;
 
@@ -30,12 +35,13 @@ public final class DicomInstance {
      * must never hold PHI, and every problem is reported through our own exceptions, so its logger is silenced.
      * Kept in a field: java.util.logging holds loggers weakly and would forget the level.
      */
-    private static final java.util.logging.Logger PIXELMED_LOG = silence(java.util.logging.Logger.getLogger("com.pixelmed"));
+    private static final Logger PIXELMED_LOG = silence(Logger.getLogger("com.pixelmed"));
 
-    private static java.util.logging.Logger silence(java.util.logging.Logger logger) {
-        logger.setLevel(java.util.logging.Level.OFF);
+    private static Logger silence(Logger logger) {
+        logger.setLevel(Level.OFF);
         return logger;
     }
+
     private final AttributeList list;
     private final String transferSyntaxUid;
     /** Fast path: the untouched encoded Pixel Data element (the file's last element), copied to the output as is. */
@@ -58,7 +64,7 @@ public final class DicomInstance {
         if (header != null) {
             return header;
         }
-        DicomInstance instance = read(new java.io.ByteArrayInputStream(file));
+        DicomInstance instance = read(new ByteArrayInputStream(file));
         boolean deflated = TransferSyntax.DeflatedExplicitVRLittleEndian.equals(instance.transferSyntaxUid);
         if (!deflated && instance.bytesRead > file.length) { // a deflated data set legitimately reads more than it stores
             // PixelMed logs a short read and returns what it has, counting the bytes it expected: a truncated upload.
@@ -75,10 +81,10 @@ public final class DicomInstance {
      * Pixel Data element is later copied file to file by the kernel.
      */
     public static DicomInstance read(Path file) throws UnreadableDicomException, IOException {
-        long size = java.nio.file.Files.size(file);
+        long size = Files.size(file);
         if (size > HEAD_BYTES) {
             byte[] head = new byte[HEAD_BYTES];
-            try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
                 int n = in.readNBytes(head, 0, HEAD_BYTES);
                 if (n == HEAD_BYTES) {
                     DicomInstance fast = readHeader(head, size, file);
@@ -88,7 +94,7 @@ public final class DicomInstance {
                 }
             }
         }
-        return read(java.nio.file.Files.readAllBytes(file));
+        return read(Files.readAllBytes(file));
     }
 
     private static DicomInstance readHeader(byte[] file) throws IOException {
@@ -96,13 +102,13 @@ public final class DicomInstance {
     }
 
     private static DicomInstance readHeader(byte[] file, long length, Path source) throws IOException {
-        if (file.length < 132 || !new String(file, 128, 4, java.nio.charset.StandardCharsets.US_ASCII).equals(PREAMBLE_MAGIC)) {
+        if (file.length < 132 || !new String(file, 128, 4, StandardCharsets.US_ASCII).equals(PREAMBLE_MAGIC)) {
             return null;
         }
         AttributeList list = new AttributeList();
         list.setDecompressPixelData(false);
         try {
-            DicomInputStream din = new DicomInputStream(new java.io.ByteArrayInputStream(file));
+            DicomInputStream din = new DicomInputStream(new ByteArrayInputStream(file));
             list.read(din, TagFromName.PixelData);
             String ts = Attribute.getSingleStringValueOrEmptyString(list, TagFromName.TransferSyntaxUID).trim();
             RawPixelElement raw = RawPixelElement.locate(file, length, source, list, ts);
@@ -121,7 +127,7 @@ public final class DicomInstance {
         in.mark(200);
         byte[] head = in.readNBytes(132);
         in.reset();
-        boolean hasPreamble = head.length == 132 && new String(head, 128, 4, java.nio.charset.StandardCharsets.US_ASCII).equals(PREAMBLE_MAGIC);
+        boolean hasPreamble = head.length == 132 && new String(head, 128, 4, StandardCharsets.US_ASCII).equals(PREAMBLE_MAGIC);
         if (!hasPreamble && !looksLikeRawDataSet(head)) {
             throw new UnreadableDicomException("not a DICOM file (no DICM preamble and no plausible data set start)", true, null);
         }
@@ -248,17 +254,17 @@ public final class DicomInstance {
     }
 
     /**
-     * Encodes the instance for writing. {@link Encoded#searchableBytes()} is what the raw-byte verifier searches;
+     * Encodes the instance for writing. {@link EncodedInstance#searchableBytes()} is what the raw-byte verifier searches;
      * on the fast path it is exactly the written data set, followed by the original pixel element bytes.
      */
-    public Encoded encode() throws IOException {
+    public EncodedInstance encode() throws IOException {
         // A deflated data set hides its text from a byte search: the verifier gets the same attributes uncompressed.
         boolean deflated = TransferSyntax.DeflatedExplicitVRLittleEndian.equals(transferSyntaxUid);
         String searchable = deflated ? TransferSyntax.ExplicitVRLittleEndian : transferSyntaxUid;
         Attribute pixels = list.get(TagFromName.PixelData);
         if (pixels == null && !deflated) {
             byte[] header = encodeList(transferSyntaxUid);
-            return new Encoded(header, rawPixels, null, dataSetStart(header));
+            return new EncodedInstance(header, rawPixels, null, dataSetStart(header));
         }
         if (pixels != null) {
             list.remove(TagFromName.PixelData);
@@ -271,7 +277,7 @@ public final class DicomInstance {
                 list.put(pixels);
             }
         }
-        return new Encoded(header, null, encodeList(transferSyntaxUid), dataSetStart(header));
+        return new EncodedInstance(header, null, encodeList(transferSyntaxUid), dataSetStart(header));
     }
 
     /** Where the data set starts after preamble and meta header (whose values are all generated by us). */
@@ -291,56 +297,6 @@ public final class DicomInstance {
         return out.toByteArray();
     }
 
-    /** An encoded instance ready to be written. */
-    public static final class Encoded {
-        private final byte[] withoutPixelData;
-        private final RawPixelElement rawPixels;
-    private long bytesRead;
-        private final byte[] whole;
-        private final int dataSetStart;
-
-        Encoded(byte[] header, RawPixelElement rawPixels, byte[] whole, int dataSetStart) {
-            this.withoutPixelData = header;
-            this.rawPixels = rawPixels;
-            this.whole = whole;
-            this.dataSetStart = dataSetStart;
-        }
-
-        /** The encoded data set without meta header and Pixel Data value: what the raw-byte verifier searches. */
-        public byte[] searchableBytes() {
-            return java.util.Arrays.copyOfRange(withoutPixelData, dataSetStart, withoutPixelData.length);
-        }
-
-        /** Writes into a new or truncated file; pixel bytes are copied by the kernel on the fast path. */
-        public void writeTo(Path target) throws IOException {
-            try (java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(target,
-                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
-                write(out, whole != null ? whole : withoutPixelData);
-                if (whole == null && rawPixels != null) {
-                    rawPixels.writeTo(out);
-                }
-            }
-        }
-
-        private static void write(java.nio.channels.FileChannel out, byte[] bytes) throws IOException {
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
-            while (b.hasRemaining()) {
-                out.write(b);
-            }
-        }
-
-        public void writeTo(OutputStream out) throws IOException {
-            if (whole != null) {
-                out.write(whole);
-                return;
-            }
-            out.write(withoutPixelData);
-            if (rawPixels != null) {
-                rawPixels.writeTo(out);
-            }
-        }
-    }
 
     static AttributeTag tag(int group, int element) {
         return new AttributeTag(group, element);
