@@ -387,3 +387,45 @@ test('reassign, decline, answer, release and cancel from the case page, each for
     await Promise.all([consultant.context.close(), second.context.close(), north.context.close(), admin.context.close()]);
   }
 });
+
+// Needs a server with a short triage time limit (e.g. RIS_TRIAGE_TIME_LIMIT=PT1M); tell the test
+// with E2E_TRIAGE_TIME_LIMIT_S=60. With the default limit (30 min) it is skipped.
+const shortLimit = Number(process.env.E2E_TRIAGE_TIME_LIMIT_S ?? 0);
+test(
+  'a case left unclaimed past the time limit is flagged live in the channel and on the admin page',
+  { skip: !(shortLimit > 0 && shortLimit <= 180) && 'set E2E_TRIAGE_TIME_LIMIT_S to the server\'s (short) triage time limit' },
+  async () => {
+    const consultant = await newPage(browser);
+    const north = await newPage(browser);
+    const admin = await newPage(browser);
+    try {
+      await Promise.all([login(consultant.page, USERS.consultant), login(north.page, USERS.doctorNorth), login(admin.page, USERS.admin)]);
+      const question = `E2E ${uniqueTag()}: left unclaimed on purpose`;
+      await north.page.evaluate(async (q) => {
+        await fetch('api/cases', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({ question: q, modality: 'CT', bodyPart: 'CHEST' }),
+        });
+      }, question);
+      const item = consultant.page.locator('.case-item', { hasText: question });
+      await item.waitFor();
+      assert.equal(await byTestId(item, 'overdue-badge').count(), 0);
+      // the server checks every 15 s by default
+      const wait = (shortLimit + 45) * 1000;
+      await byTestId(item, 'overdue-badge').waitFor({ timeout: wait });
+      await byTestId(admin.page, 'overdue-alert').locator('.note').waitFor({ timeout: 10000 });
+      await byTestId(admin.page.locator('[data-testid=admin-open-cases] .case-item', { hasText: question }), 'overdue-badge').waitFor();
+      // overdue cases come first in the channel
+      const first = consultant.page.locator('.case-item').first();
+      await byTestId(first, 'overdue-badge').waitFor();
+      await screenshot(consultant.page, 'consultant-overdue');
+      // claimed, it is no longer counted as overdue
+      await byTestId(item, 'claim-button').click();
+      await waitForText(byTestId(item, 'case-holder'), 'Dr. Elena Volkova');
+      for (const p of [consultant, north, admin]) assert.deepEqual(p.problems, []);
+    } finally {
+      await Promise.all([consultant.context.close(), north.context.close(), admin.context.close()]);
+    }
+  },
+);
