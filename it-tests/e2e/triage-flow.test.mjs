@@ -156,6 +156,15 @@ test('a case goes from the doctor to the consultant and back, live, with its his
     await byTestId(consultant.page, 'chat-send').click();
     await waitForText(byTestId(consultant.page, 'chat-message'), chatLine);
     await waitForText(byTestId(north.page, 'chat-message'), chatLine);
+    // ... and the doctor's answer reaches the consultant live, newest at the bottom
+    const reply = `SpO2 was 95 % yesterday evening, 93 % this morning on room air (${uniqueTag()}).`;
+    await byTestId(north.page, 'chat-form').getByLabel('Message').fill(reply);
+    await byTestId(north.page, 'chat-send').click();
+    await waitForText(byTestId(consultant.page, 'chat-message').last(), reply);
+    assert.deepEqual(
+      (await byTestId(consultant.page, 'chat-text').allTextContents()).map((t) => t.trim()),
+      [chatLine, reply],
+    );
 
     // the consultant requests the full study; the doctor's page shows it live
     const instructions = 'Upload the full chest CT series (1 mm slices, lung kernel) through the study upload.';
