@@ -72,6 +72,10 @@ class ApiSecurityAndErrorsTest {
         String colleague = userId(admin, "consultant2");
         String shift = admin.post("api/roster", shiftFor(colleague)).json().getString("id");
         String open = newCase(north);
+        String preview = north.upload("api/previews", TestImages.screenshotWithNameAndGps(), "key.jpg", "image/jpeg")
+                .json().getString("id");
+        String withPreview = north.post("api/cases", "{\"question\":\"With a key image\",\"modality\":\"CT\","
+                + "\"bodyPart\":\"CHEST\",\"previewIds\":[\"" + preview + "\"]}").json().getString("id");
         String toClaim = newCase(north);
         String toCancel = newCase(north);
         String[] held = new String[4];
@@ -108,6 +112,12 @@ class ApiSecurityAndErrorsTest {
                         text, 401, 403, 403, 200, 403, 403),
                 new Row("POST", "/api/cases/{id}/cancel", "api/cases/" + toCancel + "/cancel", "",
                         401, 200, 404, 403, 403, 403),
+                new Row("POST", "/api/previews", "api/previews", "not an image", 401, 422, 422, 403, 403, 403),
+                new Row("GET", "/api/previews/{id}", "api/previews/" + preview, null, 401, 200, 404, 200, 200, 200),
+                new Row("GET", "/api/previews/{id}/content", "api/previews/" + preview + "/content", null,
+                        401, 200, 404, 200, 200, 200),
+                new Row("GET", "/api/cases/{id}/previews", "api/cases/" + withPreview + "/previews", null,
+                        401, 200, 404, 200, 200, 200),
                 new Row("POST", "/api/phi-check", "api/phi-check", "{\"fields\":{\"question\":\"Patient John Smith\"}}",
                         401, 200, 200, 200, 200, 200),
                 new Row("GET", "/api/roster", "api/roster", null, 401, 403, 403, 200, 403, 200),

@@ -93,6 +93,29 @@ final class RisClient {
         return send(request);
     }
 
+    /** Sends a file as the request body, as the browser does, with an untrusted name and type. */
+    Reply upload(String path, byte[] content, String fileName, String contentType) {
+        return send(request(path).header("Content-Type", contentType).header("X-File-Name", fileName)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)));
+    }
+
+    /** The raw bytes of a download. */
+    byte[] download(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(base.resolve(path))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");

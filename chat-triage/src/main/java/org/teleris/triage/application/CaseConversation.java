@@ -13,6 +13,7 @@ import org.teleris.triage.domain.CaseTransitioned;
 import org.teleris.triage.domain.CaseViewed;
 import org.teleris.triage.domain.FreeTextPhiCheck;
 import org.teleris.triage.domain.Participant;
+import org.teleris.triage.domain.PreviewRepository;
 import org.teleris.triage.domain.TriageCase;
 import org.teleris.triage.domain.TriageCaseRepository;
 import org.teleris.triage.domain.TriageCommand;
@@ -31,6 +32,9 @@ public class CaseConversation {
 
     @Inject
     ChannelPublisher channel;
+
+    @Inject
+    PreviewRepository previewRepository;
 
     @Inject
     Event<CaseTransitioned> transitioned;
@@ -72,6 +76,12 @@ public class CaseConversation {
     public List<MessageView> messages(Participant reader, String caseId) {
         visible(reader, caseId);
         return conversation.messages(caseId).stream().map(MessageView::of).toList();
+    }
+
+    @Transactional
+    public List<PreviewUploads.PreviewView> previews(Participant reader, String caseId) {
+        visible(reader, caseId);
+        return previewRepository.ofCase(caseId).stream().map(PreviewUploads.PreviewView::of).toList();
     }
 
     @Transactional

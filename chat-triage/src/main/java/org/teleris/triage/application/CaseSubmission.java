@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import org.teleris.triage.domain.BodyPart;
 import org.teleris.triage.domain.CaseConversationRepository;
 import org.teleris.triage.domain.CaseHistoryEntry;
@@ -13,6 +14,7 @@ import org.teleris.triage.domain.ClinicalData;
 import org.teleris.triage.domain.FreeTextPhiCheck;
 import org.teleris.triage.domain.Modality;
 import org.teleris.triage.domain.Participant;
+import org.teleris.triage.domain.PreviewRepository;
 import org.teleris.triage.domain.TriageCase;
 import org.teleris.triage.domain.TriageCaseRepository;
 
@@ -29,6 +31,9 @@ public class CaseSubmission {
     CaseConversationRepository conversation;
 
     @Inject
+    PreviewRepository previews;
+
+    @Inject
     ChannelPublisher channel;
 
     @Inject
@@ -42,10 +47,16 @@ public class CaseSubmission {
 
     @Transactional
     public CaseSummary submit(Participant doctor, String question, Modality modality, BodyPart bodyPart,
-                              ClinicalData clinical, boolean phiAcknowledged) {
+                              ClinicalData clinical, boolean phiAcknowledged, List<String> previewIds) {
         PhiGuard.requireConfirmedIfFound(FreeTextPhiCheck.check("question", question), phiAcknowledged);
         TriageCase triageCase = TriageCase.submit(doctor, question, modality, bodyPart, clinical, clock.instant());
         cases.add(triageCase);
+        for (String previewId : previewIds) {
+            previews.find(previewId).filter(p -> p.isVisibleTo(doctor))
+                    .orElseThrow(() -> new IllegalArgumentException("preview " + previewId
+                            + " is not one of your unattached previews"))
+                    .attachTo(triageCase);
+        }
         conversation.add(new CaseHistoryEntry(triageCase, doctor, CaseHistoryEntry.SUBMITTED, null,
                 triageCase.createdAt()));
         CaseSummary summary = summaries.of(triageCase);

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.metrics.annotation.Counted;
 import org.teleris.triage.application.CaseConversation;
 import org.teleris.triage.application.CaseQueries;
 import org.teleris.triage.application.CaseTriage;
+import org.teleris.triage.application.PreviewUploads;
 import org.teleris.triage.application.CaseSubmission;
 import org.teleris.triage.application.CaseSummary;
 import org.teleris.triage.application.CurrentParticipant;
@@ -132,6 +133,12 @@ public class CaseResource {
     }
 
     @GET
+    @Path("{id}/previews")
+    public List<PreviewUploads.PreviewView> previews(@PathParam("id") String id) {
+        return conversation.previews(caller(), id);
+    }
+
+    @GET
     @Path("{id}/history")
     public List<CaseConversation.HistoryView> history(@PathParam("id") String id) {
         return conversation.history(caller(), id);
@@ -144,7 +151,7 @@ public class CaseResource {
     public Response submit(@Valid @NotNull NewCaseRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         CaseSummary created = submission.submit(caller(), request.question, request.modality,
                 request.bodyPart, request.clinical == null ? null : request.clinical.toClinicalData(),
-                request.phiAcknowledged);
+                request.phiAcknowledged, request.previewIds == null ? List.of() : request.previewIds);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
     }
 

@@ -1,6 +1,7 @@
 package org.teleris.triage.interfaces;
 
 import jakarta.validation.Valid;
+import java.util.List;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -22,6 +23,10 @@ public class NewCaseRequest {
 
     @Valid
     public ClinicalDataRequest clinical;
+
+    /** Previews uploaded beforehand (POST /api/previews), attached to the new case. */
+    @Size(max = 20)
+    public List<@NotBlank @Size(max = 36) String> previewIds;
 
     /** The author has seen the PHI warning for this text and confirms it holds no personal data. */
     public boolean phiAcknowledged;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.teleris.triage.application.CaseNotFoundException;
+import org.teleris.triage.application.PreviewNotFoundException;
 import org.teleris.triage.domain.CaseState;
 import org.teleris.triage.domain.FreeTextPhiCheck;
 import org.teleris.triage.domain.IllegalTransitionException;
@@ -66,6 +67,14 @@ public final class TriageErrorMappers {
     public static class CaseNotFound implements ExceptionMapper<CaseNotFoundException> {
         @Override
         public Response toResponse(CaseNotFoundException e) {
+            return json(404, new Refused(404, "not_found", e.getMessage()));
+        }
+    }
+
+    @Provider
+    public static class PreviewNotFound implements ExceptionMapper<PreviewNotFoundException> {
+        @Override
+        public Response toResponse(PreviewNotFoundException e) {
             return json(404, new Refused(404, "not_found", e.getMessage()));
         }
     }

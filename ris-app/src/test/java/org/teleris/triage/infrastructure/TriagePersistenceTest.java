@@ -16,6 +16,7 @@ import org.teleris.triage.domain.CaseState;
 import org.teleris.triage.domain.ChannelEvent;
 import org.teleris.triage.domain.ClinicalData;
 import org.teleris.triage.domain.PcrResult;
+import org.teleris.triage.domain.Preview;
 import org.teleris.triage.domain.Symptom;
 import org.teleris.triage.domain.DutyShift;
 import org.teleris.triage.domain.Modality;
@@ -157,6 +158,32 @@ class TriagePersistenceTest {
             assertTrue(db.inTransaction("triage", em -> new JpaTriageCaseRepository(em)
                     .waitingUnalertedSince(t.plusSeconds(3600), 10)).stream().noneMatch(c -> c.id().equals(withData)),
                     "an alerted case is not alerted again");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.teleris.ris.infrastructure.persistence.TestDatabase#kinds")
+    void previewsAreAttachedToOneCaseOfTheirOrganisation(String kind) {
+        try (TestDatabase db = TestDatabase.fresh(kind)) {
+            organisations(db);
+            Instant t = Instant.parse("2026-11-23T09:00:00Z");
+            Participant doctor = doctor(NORTH);
+            String report = "{\"kind\":\"JPEG\",\"maskedRegions\":[{\"x\":0,\"y\":0,\"width\":200,\"height\":40}]}";
+            String[] ids = db.inTransaction("triage", em -> {
+                Preview preview = new Preview(doctor, "JPEG", "image/jpeg", 12345, report, t);
+                new JpaPreviewRepository(em).add(preview);
+                TriageCase c = TriageCase.submit(doctor, "q", Modality.CT, BodyPart.CHEST, t);
+                new JpaTriageCaseRepository(em).add(c);
+                preview.attachTo(c);
+                return new String[] {preview.id(), c.id()};
+            });
+            List<Preview> ofCase = db.inTransaction("triage", em -> new JpaPreviewRepository(em).ofCase(ids[1]));
+            assertEquals(1, ofCase.size());
+            assertEquals(report, ofCase.get(0).report());
+            assertEquals(12345, ofCase.get(0).sizeBytes());
+            assertTrue(ofCase.get(0).isVisibleTo(new Participant("x", "c", "C", Participant.Role.CONSULTANT, "centre",
+                    "Centre")));
+            assertFalse(ofCase.get(0).isVisibleTo(doctor(SOUTH)));
         }
     }
 }

@@ -20,6 +20,7 @@ public enum AuditAction {
     FULL_STUDY_REQUESTED("110110", "Patient Record"),
     CASE_CANCELLED("110110", "Patient Record"),
     CASE_MESSAGE_POSTED("110110", "Patient Record"),
+    PREVIEW_UPLOADED("110107", "Import"),
     AUDIT_LOG_READ("110101", "Audit Log Used"),
     AUDIT_LOG_VERIFIED("110101", "Audit Log Used"),
     CONFIGURATION_CHANGED("110113", "Security Alert"),

@@ -11,6 +11,7 @@ import org.teleris.triage.domain.CaseSubmitted;
 import org.teleris.triage.domain.CaseTransitioned;
 import org.teleris.triage.domain.TriageCommand;
 import org.teleris.triage.domain.CaseViewed;
+import org.teleris.triage.domain.PreviewUploaded;
 
 /** Records the triage context's security-relevant events in the audit log, in their transaction. */
 @ApplicationScoped
@@ -40,6 +41,11 @@ public class TriageAudit {
             case CANCEL -> AuditAction.CASE_CANCELLED;
             case POST_MESSAGE -> AuditAction.CASE_MESSAGE_POSTED;
         };
+    }
+
+    void previewUploaded(@Observes PreviewUploaded event) {
+        auditLog.record(new AuditEntry(event.uploaderUsername(), event.organisationId(), AuditAction.PREVIEW_UPLOADED,
+                "preview", event.previewId(), event.accepted() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE));
     }
 
     void viewed(@Observes CaseViewed event) {

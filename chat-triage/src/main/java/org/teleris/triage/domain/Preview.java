@@ -1,0 +1,104 @@
+package org.teleris.triage.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * An anonymised preview (key image, screen video or DICOM slice) as sanitised on upload: the
+ * original bytes are never kept. Until it is attached to a case only its uploader sees it; then
+ * whoever may see the case.
+ */
+@Entity
+@Table(name = "case_preview")
+public class Preview {
+
+    @Id
+    private String id;
+
+    @Column(name = "organisation_id", nullable = false)
+    private String organisationId;
+
+    @Column(name = "uploaded_by_user_id", nullable = false)
+    private String uploadedByUserId;
+
+    @Column(name = "case_id")
+    private String caseId;
+
+    @Column(nullable = false)
+    private String kind;
+
+    @Column(name = "media_type", nullable = false)
+    private String mediaType;
+
+    @Column(name = "size_bytes", nullable = false)
+    private long sizeBytes;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    /** The anonymiser's report as JSON: what was removed or masked, never a removed value. */
+    @Column(nullable = false, length = 1_000_000)
+    private String report;
+
+    protected Preview() {
+    }
+
+    public Preview(Participant uploader, String kind, String mediaType, long sizeBytes, String report, Instant now) {
+        if (uploader.role() != Participant.Role.DOCTOR) {
+            throw new NotPermittedException("only a regional doctor uploads previews");
+        }
+        this.id = UUID.randomUUID().toString();
+        this.organisationId = uploader.organisationId();
+        this.uploadedByUserId = uploader.userId();
+        this.kind = kind;
+        this.mediaType = mediaType;
+        this.sizeBytes = sizeBytes;
+        this.report = report;
+        this.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** A preview goes with one case of its own organisation, once. */
+    public void attachTo(TriageCase triageCase) {
+        if (caseId != null || !organisationId.equals(triageCase.organisationId())) {
+            throw new IllegalArgumentException("preview " + id + " cannot be attached to this case");
+        }
+        caseId = triageCase.id();
+    }
+
+    public boolean isVisibleTo(Participant participant) {
+        return caseId == null ? participant.userId().equals(uploadedByUserId) : participant.maySee(organisationId);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String organisationId() {
+        return organisationId;
+    }
+
+    public String caseId() {
+        return caseId;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public long sizeBytes() {
+        return sizeBytes;
+    }
+
+    public String report() {
+        return report;
+    }
+}
