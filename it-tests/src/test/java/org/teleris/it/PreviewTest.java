@@ -78,6 +78,36 @@ class PreviewTest {
     }
 
     @Test
+    void theAiPostsItsPrescreenIntoTheCaseButDecidesNothing() throws Exception {
+        RisClient north = RisClient.loggedIn(base, "doctor.north", "north-demo");
+        RisClient consultant = RisClient.loggedIn(base, "consultant", "consultant-demo");
+        ChannelListener consultantSocket = new ChannelListener();
+        java.net.http.WebSocket socket = consultant.channel(consultantSocket,
+                base.getProtocol() + "://" + base.getHost() + ":" + base.getPort());
+        String previewId = north.upload("api/previews", TestImages.screenshotWithNameAndGps(), "key.jpg",
+                "image/jpeg").json().getString("id");
+        JsonObject created = north.post("api/cases", "{\"question\":\"AI please\",\"modality\":\"CT\","
+                + "\"bodyPart\":\"CHEST\",\"previewIds\":[\"" + previewId + "\"]}").json();
+        String caseId = created.getString("id");
+
+        JsonObject ai = consultantSocket.await(m -> "message.posted".equals(m.getString("type"))
+                && caseId.equals(m.getJsonObject("message").getString("caseId"))
+                && "AI".equals(m.getJsonObject("message").getString("authorRole")), 60).getJsonObject("message");
+        assertTrue(ai.getString("text").contains("FOR RESEARCH PURPOSES ONLY"), ai.getString("text"));
+        assertEquals("AI prescreen", ai.getString("author"));
+        // A viewer screenshot that is no chest CT: the AI says so instead of guessing, and draws no heat map.
+        assertTrue(ai.getString("text").contains("cannot be analysed"), ai.getString("text"));
+        assertFalse(ai.containsKey("attachmentPreviewId"));
+
+        JsonObject after = consultant.get("api/cases/" + caseId).json();
+        assertEquals("SUBMITTED", after.getString("state"), "the AI never changes a case's state");
+        assertEquals(created.getJsonArray("allowedCommands"), after.getJsonArray("allowedCommands"));
+        assertTrue(consultant.get("api/cases/" + caseId + "/history").array().stream()
+                .allMatch(h -> h.asJsonObject().getString("action").equals("SUBMIT")), "no command by the AI");
+        socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done");
+    }
+
+    @Test
     void hostileFilesAreRefusedWithAReason() {
         RisClient north = RisClient.loggedIn(base, "doctor.north", "north-demo");
         RisClient.Reply executable = north.upload("api/previews", TestImages.renamedExecutable(), "scan.jpg",

@@ -37,6 +37,13 @@ public class CaseMessage {
     @Column(name = "posted_at", nullable = false)
     private Instant postedAt;
 
+    /** A picture that goes with the message (the AI heat map), stored as a preview of the case. */
+    @Column(name = "attachment_preview_id")
+    private String attachmentPreviewId;
+
+    /** Name of the AI author in every language the service speaks. */
+    public static final String AI_AUTHOR = "AI prescreen";
+
     protected CaseMessage() {
     }
 
@@ -52,6 +59,28 @@ public class CaseMessage {
         message.text = TriageCase.requireText(text, "the message");
         message.postedAt = now.truncatedTo(ChronoUnit.MILLIS);
         return message;
+    }
+
+    /**
+     * The AI's note in the case's chat. It only informs: it goes through no command, so it can
+     * never change the case's state; the decision stays with the doctors.
+     */
+    public static CaseMessage fromPrescreen(TriageCase triageCase, String text, String attachmentPreviewId,
+                                            Instant now) {
+        CaseMessage message = new CaseMessage();
+        message.id = UUID.randomUUID().toString();
+        message.caseId = triageCase.id();
+        message.authorUserId = "ai-prescreen";
+        message.authorName = AI_AUTHOR;
+        message.authorRole = Participant.Role.AI;
+        message.text = text.length() > TriageCase.MAX_TEXT_LENGTH ? text.substring(0, TriageCase.MAX_TEXT_LENGTH) : text;
+        message.attachmentPreviewId = attachmentPreviewId;
+        message.postedAt = now.truncatedTo(ChronoUnit.MILLIS);
+        return message;
+    }
+
+    public String attachmentPreviewId() {
+        return attachmentPreviewId;
     }
 
     public String id() {

@@ -9,7 +9,11 @@ import java.util.Objects;
 public record Participant(String userId, String username, String displayName, Role role, String organisationId,
                           String organisationName) {
 
-    public enum Role { DOCTOR, CONSULTANT, EXPERT, ADMIN }
+    /**
+     * The four human roles, and AI: the author of prescreen messages, which no person holds and
+     * no command accepts.
+     */
+    public enum Role { DOCTOR, CONSULTANT, EXPERT, ADMIN, AI }
 
     public Participant {
         Objects.requireNonNull(userId, "userId");

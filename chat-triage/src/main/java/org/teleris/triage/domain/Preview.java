@@ -62,6 +62,21 @@ public class Preview {
         this.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** The AI's heat map for a case, kept like a preview of that case. */
+    public static Preview aiHeatMap(TriageCase triageCase, long sizeBytes, Instant now) {
+        Preview preview = new Preview();
+        preview.id = UUID.randomUUID().toString();
+        preview.organisationId = triageCase.organisationId();
+        preview.uploadedByUserId = "ai-prescreen";
+        preview.caseId = triageCase.id();
+        preview.kind = "AI_HEATMAP";
+        preview.mediaType = "image/png";
+        preview.sizeBytes = sizeBytes;
+        preview.report = "{\"generatedBy\":\"AI prescreen\",\"label\":\"For Research Purposes Only\"}";
+        preview.createdAt = now.truncatedTo(ChronoUnit.MILLIS);
+        return preview;
+    }
+
     /** A preview goes with one case of its own organisation, once. */
     public void attachTo(TriageCase triageCase) {
         if (caseId != null || !organisationId.equals(triageCase.organisationId())) {

@@ -1,0 +1,84 @@
+package org.teleris.triage.infrastructure;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.teleris.ai.interfaces.AiPrescreen;
+import org.teleris.ai.interfaces.AiPrescreenConfig;
+import org.teleris.ai.interfaces.PrescreenReport;
+import org.teleris.ai.interfaces.ResultSummary;
+import org.teleris.triage.application.PreviewPrescreening;
+
+/** The ai-prescreen library (ONNX Runtime, the built-in chest-CT model) for stage I previews. */
+@ApplicationScoped
+public class OnnxPreviewPrescreening implements PreviewPrescreening {
+
+    private static final Duration TIME_LIMIT = Duration.ofSeconds(30);
+    private AiPrescreen ai;
+
+    private synchronized AiPrescreen ai() {
+        if (ai == null) {
+            ai = AiPrescreen.start(AiPrescreenConfig.defaults());
+        }
+        return ai;
+    }
+
+    @Override
+    public Prescreen analyse(List<byte[]> previews) {
+        try {
+            PrescreenReport report = ai().preview(previews).get(TIME_LIMIT.toSeconds() + 5, TimeUnit.SECONDS);
+            return new Prescreen(text(report), report.heatMap().orElse(null));
+        } catch (ExecutionException | TimeoutException e) {
+            return new Prescreen(PrescreenReport.LABEL.toUpperCase(Locale.ROOT) + ". " + CaseTexts.DEFECT, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Prescreen(PrescreenReport.LABEL.toUpperCase(Locale.ROOT) + ". " + CaseTexts.DEFECT, null);
+        }
+    }
+
+    static String text(PrescreenReport report) {
+        ResultSummary s = report.summary();
+        StringBuilder text = new StringBuilder("AI prescreen · ").append(report.label().toUpperCase(Locale.ROOT))
+                .append(" (").append(s.modelId()).append(' ').append(s.modelVersion()).append(")\n");
+        if ("COMPLETED".equals(s.kind())) {
+            text.append(String.format(Locale.ROOT,
+                    "Probability of a viral pneumonia pattern: %.2f. Estimated class: %s. Involvement: right %.0f %%,"
+                            + " left %.0f %%, total %.0f %%.%n", s.probability(), s.ctClass(),
+                    100 * s.involvementRight(), 100 * s.involvementLeft(), 100 * s.involvementTotal()));
+        } else if ("NOT_ANALYSABLE".equals(s.kind())) {
+            text.append("This preview cannot be analysed: ").append(s.reason()).append('\n');
+        } else {
+            text.append(CaseTexts.DEFECT).append('\n');
+        }
+        appendIfPresent(text, report.draftEnglish());
+        appendIfPresent(text, report.draftRussian());
+        return text.toString().strip();
+    }
+
+    private static void appendIfPresent(StringBuilder text, String draft) {
+        if (draft != null && !draft.isBlank()) {
+            text.append('\n').append(draft.strip()).append('\n');
+        }
+    }
+
+    /** Fixed wording of the messages the AI posts. */
+    static final class CaseTexts {
+        static final String DEFECT = "The AI prescreen failed (a technological defect, recorded for quality"
+                + " monitoring); the case is not affected.";
+
+        private CaseTexts() {
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (ai != null) {
+            ai.close();
+        }
+    }
+}
