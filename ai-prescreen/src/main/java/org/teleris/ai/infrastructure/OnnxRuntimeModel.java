@@ -5,6 +5,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import java.nio.FloatBuffer;
@@ -34,7 +35,9 @@ public final class OnnxRuntimeModel implements LoadedModel {
      * at registration rather than producing nonsense later.
      */
     public static OnnxRuntimeModel open(ModelCard card, byte[] onnx, int threads) throws OrtException {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        // Kernel failures reach the caller as OrtException and become recorded defects with their
+        // message; the runtime's own native log line to stderr would only repeat them, outside our logs.
+        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL);
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(Math.max(1, threads));
             options.setInterOpNumThreads(1);
