@@ -58,6 +58,8 @@ public final class DicomDeidentifier {
     private static final Tag ENCAPSULATED_DOCUMENT = new Tag(0x0042, 0x0011);
     private static final Tag ENCAPSULATED_DOCUMENT_TYPE = new Tag(0x0042, 0x0012);
 
+    private static final java.util.concurrent.atomic.AtomicLong TEMP_COUNTER = new java.util.concurrent.atomic.AtomicLong();
+
     private final ConfidentialityProfile profile;
     private final BurnedInTextCleaner pixelCleaner;
     private final ResidualPhiVerifier verifier;
@@ -97,7 +99,9 @@ public final class DicomDeidentifier {
         Result r = process(() -> DicomInstance.read(source), secret, options);
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".anon-", ".part");
+        // Hidden, unique per call; not Files.createTempFile, whose SecureRandom names cost more than writing a slice.
+        Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + TEMP_COUNTER.incrementAndGet() + ".part");
         try {
             r.encoded.writeTo(tmp);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
