@@ -33,7 +33,7 @@ public final class WarmLibraryThroughput {
         List<BatchProcessor.Job> jobs = BatchProcessor.collect(List.of(in));
         OrganisationSecret secret = new OrganisationSecret("benchmark-secret-0123456789".getBytes());
         List<Double> times = new ArrayList<>();
-        for (int pass = -2; pass < passes; pass++) { // two warm-up passes let the JIT settle
+        for (int pass = -4; pass < passes; pass++) { // warm-up passes let the JIT (C2) settle, as in a running server
             delete(out);
             long t0 = System.nanoTime();
             BatchReport r = batch.deidentify(jobs, out, secret, DeidentificationOptions.serverDefaults());
