@@ -61,8 +61,7 @@ public class CaseConversation {
     @Transactional
     public MessageView post(Participant author, String caseId, String text, boolean phiAcknowledged) {
         PhiGuard.requireConfirmedIfFound(FreeTextPhiCheck.check("text", text), phiAcknowledged);
-        TriageCase triageCase = cases.findForUpdate(caseId).filter(c -> author.maySee(c.organisationId()))
-                .orElseThrow(() -> new CaseNotFoundException(caseId));
+        TriageCase triageCase = CaseAccess.lockedVisible(cases, author, caseId);
         CaseMessage message = CaseMessage.post(triageCase, author, text, clock.instant());
         conversation.add(message);
         MessageView view = MessageView.of(message);
@@ -93,8 +92,7 @@ public class CaseConversation {
     }
 
     private void visible(Participant reader, String caseId) {
-        TriageCase triageCase = cases.find(caseId).filter(c -> reader.maySee(c.organisationId()))
-                .orElseThrow(() -> new CaseNotFoundException(caseId));
+        TriageCase triageCase = CaseAccess.visible(cases, reader, caseId);
         viewed.fire(new CaseViewed(caseId, triageCase.organisationId(), reader.username(), reader.organisationId()));
     }
 }

@@ -105,9 +105,8 @@ public class CaseTriage {
         return recorded(triageCase, doctor, TriageCommand.CANCEL, null, clock.instant());
     }
 
-    TriageCase lockVisible(Participant participant, String caseId) {
-        return cases.findForUpdate(caseId).filter(c -> participant.maySee(c.organisationId()))
-                .orElseThrow(() -> new CaseNotFoundException(caseId));
+    private TriageCase lockVisible(Participant participant, String caseId) {
+        return CaseAccess.lockedVisible(cases, participant, caseId);
     }
 
     private CaseSummary recorded(TriageCase triageCase, Participant actor, TriageCommand command, String detail,
