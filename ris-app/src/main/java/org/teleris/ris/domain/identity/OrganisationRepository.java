@@ -12,4 +12,7 @@ public interface OrganisationRepository {
     Optional<Organisation> findByName(String name);
 
     List<Organisation> all();
+
+    /** The organisation that owns a DICOM AE title (titles are unique across organisations). */
+    Optional<Organisation> findByAeTitle(String aeTitle);
 }

@@ -9,6 +9,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.teleris.ris.infrastructure.security.ServerSecrets;
+import org.teleris.consult.application.intake.DeidentificationSecrets;
 import org.teleris.triage.application.TenantSecrets;
 
 /**
@@ -17,7 +18,7 @@ import org.teleris.triage.application.TenantSecrets;
  * organisation, so they cannot be linked across tenants.
  */
 @ApplicationScoped
-public class OrganisationSecrets implements TenantSecrets {
+public class OrganisationSecrets implements TenantSecrets, DeidentificationSecrets {
 
     @Inject
     ServerSecrets secrets;

@@ -35,6 +35,8 @@ public class DatabaseMigrations {
         return Flyway.configure(DatabaseMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                // Contexts add migrations in parallel branches; a lower version landing later must still apply.
+                .outOfOrder(true)
                 .load()
                 .migrate()
                 .migrationsExecuted;

@@ -42,4 +42,10 @@ public class JpaOrganisationRepository implements OrganisationRepository {
         return em.createQuery("select o from Organisation o order by o.kind, o.name", Organisation.class)
                 .getResultList();
     }
+
+    @Override
+    public Optional<Organisation> findByAeTitle(String aeTitle) {
+        return em.createQuery("select o from Organisation o join o.aeTitles t where t = :title", Organisation.class)
+                .setParameter("title", aeTitle).getResultStream().findFirst();
+    }
 }
