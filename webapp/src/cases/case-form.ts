@@ -7,6 +7,7 @@ import { clearBanner, showError } from '../shared/banner';
 import { h, mount } from '../shared/dom';
 import { sendWithPhiCheck } from '../shared/phi-warning';
 import type { Case, Clinical } from '../shared/types';
+import { previewPicker } from './preview-picker';
 import { BODY_PARTS, MODALITIES, PCR_RESULTS, QUESTION_MAX_LENGTH, SYMPTOMS } from './vocab';
 
 interface NumberField {
@@ -83,6 +84,9 @@ export function caseForm(onCreated: (c: Case) => void): HTMLElement {
   );
   const clinicalError = h('p', { class: 'field-error', hidden: true, 'data-testid': 'clinical-error' });
 
+  const previews = previewPicker({ id: 'case-previews', multiple: true, label: t('preview.dropLabel'), hint: t('preview.dropHint') });
+  const previewError = h('p', { class: 'field-error', hidden: true, 'data-testid': 'preview-error' });
+
   const phiRegion = h('div', { class: 'phi-region' });
   const submit = h('button', { type: 'submit', class: 'button button-primary' }, t('caseForm.submit'));
   const status = h('p', { class: 'form-status', role: 'status', 'data-testid': 'case-form-status' });
@@ -134,6 +138,7 @@ export function caseForm(onCreated: (c: Case) => void): HTMLElement {
       ),
       clinicalError,
     ),
+    h('fieldset', { class: 'fieldset' }, h('legend', null, t('preview.heading')), previews.element, previewError),
     phiRegion,
     h('div', { class: 'form-actions' }, submit, status),
   );
@@ -170,6 +175,7 @@ export function caseForm(onCreated: (c: Case) => void): HTMLElement {
     for (const { input } of symptoms) input.checked = false;
     pcr.value = '';
     contact.value = '';
+    previews.reset();
   };
 
   form.addEventListener('submit', async (event) => {
@@ -196,6 +202,14 @@ export function caseForm(onCreated: (c: Case) => void): HTMLElement {
       return;
     }
     clinicalError.hidden = true;
+    const previewProblem = previews.busy() ? 'preview.stillUploading' : !previews.confirmed() ? 'preview.confirmRequired' : null;
+    if (previewProblem) {
+      previewError.textContent = t(previewProblem);
+      previewError.hidden = false;
+      return;
+    }
+    previewError.hidden = true;
+    const previewIds = previews.previewIds();
     submit.disabled = true;
     await sendWithPhiCheck({
       region: phiRegion,
@@ -208,6 +222,7 @@ export function caseForm(onCreated: (c: Case) => void): HTMLElement {
           modality: modality.value,
           bodyPart: bodyPart.value,
           ...(clinical ? { clinical } : {}),
+          ...(previewIds.length > 0 ? { previewIds } : {}),
           ...(acknowledged ? { phiAcknowledged: true } : {}),
         });
         reset();

@@ -14,8 +14,10 @@ import { formatDateTime, formatTimestamp } from '../shared/format';
 import { isCaseEvent } from '../shared/live';
 import { sendWithPhiCheck } from '../shared/phi-warning';
 import { dataTable } from '../shared/table';
-import type { Case, CaseMessage, Clinical, CurrentUser, HistoryEntry, TriageCommand } from '../shared/types';
+import type { Case, CaseMessage, Clinical, CurrentUser, HistoryEntry, Preview, TriageCommand } from '../shared/types';
 import { clinicalRows } from './clinical';
+import { previewMedia } from './preview-media';
+import { ACCEPT_STILLS, previewPicker } from './preview-picker';
 import { DECLINE_REASONS, TEXT_MAX_LENGTH } from './vocab';
 
 /** The commands this user may give on this case: the state's commands, narrowed by role and relation. */
@@ -51,6 +53,8 @@ export function casePage(id: string): View {
   const chatLog = h('ol', { class: 'chat-log', 'data-testid': 'chat-log', 'aria-live': 'polite', 'aria-relevant': 'additions' });
   const chatForm = h('div', { class: 'chat-compose' });
   const historyBox = h('div', { 'data-testid': 'history' });
+  const previewsBox = h('div', { class: 'preview-gallery', 'data-testid': 'case-previews' });
+  let previews: Preview[] = [];
   const heading = h('h1', { class: 'page-title', 'data-testid': 'page-heading' }, t('case.title'));
 
   // Which action panel is open survives re-renders of the case, unless the command vanished.
@@ -73,13 +77,15 @@ export function casePage(id: string): View {
 
   const refresh = async () => {
     try {
-      const [c, msgs, hist] = await Promise.all([api.getCase(id), api.messages(id), api.history(id)]);
+      const [c, msgs, hist, prev] = await Promise.all([api.getCase(id), api.messages(id), api.history(id), api.casePreviews(id)]);
       if (disposed) return;
       current = c;
       messages = msgs;
+      previews = prev;
       render();
       renderMessages();
       renderHistory(hist);
+      renderPreviews();
     } catch (error) {
       if (disposed) return;
       showError(error);
@@ -120,6 +126,17 @@ export function casePage(id: string): View {
     );
   };
 
+  /** The previews the doctor sent with the case (chat images and the AI's heat map show in the chat). */
+  const renderPreviews = () => {
+    const inChat = new Set(messages.map((m) => m.attachmentPreviewId).filter(Boolean));
+    const own = previews.filter((p) => p.kind !== 'AI_HEATMAP' && !inChat.has(p.id));
+    if (own.length === 0) {
+      mount(previewsBox, h('p', { class: 'muted', 'data-testid': 'no-previews' }, t('preview.none')));
+      return;
+    }
+    mount(previewsBox, own.map((p, i) => h('div', { class: 'preview-tile', 'data-kind': p.kind }, previewMedia(p, t('preview.altNumbered', { n: i + 1 })))));
+  };
+
   const renderMessages = () => {
     if (messages.length === 0) {
       mount(chatLog, h('li', { class: 'chat-empty muted' }, t('chat.empty')));
@@ -138,7 +155,11 @@ export function casePage(id: string): View {
             h('span', { class: 'chat-role' }, tDynamic(`role.${m.authorRole}`, m.authorRole)),
             h('time', { datetime: m.postedAt }, formatDateTime(m.postedAt)),
           ),
-          h('p', { class: 'chat-text', 'data-testid': 'chat-text' }, m.text),
+          m.text ? h('p', { class: 'chat-text', 'data-testid': 'chat-text' }, m.text) : null,
+          m.attachmentPreviewId
+            ? h('div', { class: 'chat-attachment', 'data-testid': 'chat-attachment' },
+                previewMedia({ id: m.attachmentPreviewId, kind: m.authorRole === 'AI' ? 'AI_HEATMAP' : 'IMAGE', mediaType: 'image/png' }, t(m.authorRole === 'AI' ? 'preview.heatMapAlt' : 'preview.chatImageAlt')))
+            : null,
         ),
       ),
     );
@@ -343,10 +364,14 @@ export function casePage(id: string): View {
   const chatText = h('textarea', { id: 'chat-text', rows: '3', maxlength: String(TEXT_MAX_LENGTH) });
   const chatPhi = h('div', { class: 'phi-region' });
   const chatSend = h('button', { type: 'submit', class: 'button button-primary', 'data-testid': 'chat-send' }, t('chat.send'));
+  const chatImage = previewPicker({ id: 'chat-image', multiple: false, label: t('chat.attach'), hint: t('chat.attachHint'), accept: ACCEPT_STILLS });
+  const chatImageError = h('p', { class: 'field-error', hidden: true, 'data-testid': 'chat-image-error' });
   const chatComposer = h(
     'form',
     { class: 'form', novalidate: true, 'data-testid': 'chat-form' },
     h('div', { class: 'field' }, h('label', { for: chatText.id }, t('chat.label')), chatText, h('p', { class: 'hint' }, t('chat.hint'))),
+    chatImage.element,
+    chatImageError,
     chatPhi,
     h('div', { class: 'form-actions' }, chatSend),
   );
@@ -355,19 +380,27 @@ export function casePage(id: string): View {
     event.preventDefault();
     clearBanner();
     const text = chatText.value.trim();
-    if (!text) {
+    const imageProblem = chatImage.busy() ? 'preview.stillUploading' : !chatImage.confirmed() ? 'preview.confirmRequired' : null;
+    chatImageError.hidden = !imageProblem;
+    if (imageProblem) {
+      chatImageError.textContent = t(imageProblem);
+      return;
+    }
+    const [attachment] = chatImage.previewIds();
+    if (!text && !attachment) {
       chatText.focus();
       return;
     }
     chatSend.disabled = true;
     await sendWithPhiCheck({
       region: chatPhi,
-      fields: () => ({ text }),
+      fields: (): Record<string, string> => (text ? { text } : {}),
       label: () => t('chat.label'),
       focus: () => chatText.focus(),
       send: async (acknowledged) => {
-        const posted = await api.postMessage(id, text, acknowledged);
+        const posted = await api.postMessage(id, text, acknowledged, attachment);
         chatText.value = '';
+        chatImage.reset();
         addMessage(posted);
       },
       onError: (error) => {
@@ -426,6 +459,7 @@ export function casePage(id: string): View {
           'div',
           { class: 'case-main' },
           h('section', { class: 'card', 'aria-labelledby': 'case-summary-heading' }, h('h2', { id: 'case-summary-heading' }, t('case.request')), summaryBox, clinicalBox),
+          h('section', { class: 'card', 'aria-labelledby': 'case-previews-heading' }, h('h2', { id: 'case-previews-heading' }, t('preview.heading')), previewsBox),
           h(
             'section',
             { class: 'card', 'aria-labelledby': 'case-actions-heading' },

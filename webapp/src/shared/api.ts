@@ -12,6 +12,7 @@ import type {
   NewCase,
   Organisation,
   PhiFinding,
+  Preview,
   Shift,
   User,
 } from './types';
@@ -110,8 +111,13 @@ export const api = {
     request<Case>('POST', `api/cases/${enc(id)}/request-full-study`, { text }),
   cancel: (id: string) => request<Case>('POST', `api/cases/${enc(id)}/cancel`),
   messages: (id: string) => request<CaseMessage[]>('GET', `api/cases/${enc(id)}/messages`),
-  postMessage: (id: string, text: string, phiAcknowledged = false) =>
-    request<CaseMessage>('POST', `api/cases/${enc(id)}/messages`, phiAcknowledged ? { text, phiAcknowledged } : { text }),
+  postMessage: (id: string, text: string, phiAcknowledged = false, attachmentPreviewId?: string) =>
+    request<CaseMessage>('POST', `api/cases/${enc(id)}/messages`, {
+      text,
+      ...(phiAcknowledged ? { phiAcknowledged } : {}),
+      ...(attachmentPreviewId ? { attachmentPreviewId } : {}),
+    }),
+  casePreviews: (id: string) => request<Preview[]>('GET', `api/cases/${enc(id)}/previews`),
   history: (id: string) => request<HistoryEntry[]>('GET', `api/cases/${enc(id)}/history`),
   phiCheck: (fields: Record<string, string>) =>
     request<{ findings: PhiFinding[] }>('POST', 'api/phi-check', { fields }),
@@ -126,3 +132,45 @@ export const api = {
   audit: (limit = 50) => request<AuditRecord[]>('GET', `api/admin/audit?limit=${limit}`),
   verifyAudit: () => request<ChainVerification>('POST', 'api/admin/audit/verify'),
 };
+
+/** Where a page shows a preview from: stills rendered by the server (DICOM as PNG), videos as stored. */
+export const previewUrls = {
+  content: (id: string) => `api/previews/${enc(id)}/content`,
+  rendered: (id: string) => `api/previews/${enc(id)}/rendered`,
+};
+
+/**
+ * Sends one file as a preview (or chat image) with upload progress, which fetch cannot report.
+ * The server sanitises it and answers with what it kept; a refusal becomes an ApiError.
+ */
+export function uploadPreview(file: File, onProgress: (loaded: number, total: number) => void): { done: Promise<Preview>; abort: () => void } {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<Preview>((resolve, reject) => {
+    xhr.open('POST', 'api/previews');
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    // the server never keeps the name (it is often the patient's); it only helps detection messages
+    xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onerror = () => reject(new NetworkError('upload failed'));
+    xhr.onabort = () => reject(new NetworkError('upload cancelled'));
+    xhr.onload = () => {
+      let body: Partial<ApiErrorBody> & Partial<Preview> & { code?: string } = {};
+      try {
+        body = JSON.parse(xhr.responseText || '{}');
+      } catch {
+        /* not JSON */
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(file.size, file.size);
+        resolve(body as Preview);
+        return;
+      }
+      if (xhr.status === 401) onUnauthorized('api/previews');
+      const code = typeof body.code === 'string' ? body.code : typeof body.error === 'string' ? body.error : `http_${xhr.status}`;
+      reject(new ApiError(xhr.status, code, typeof body.message === 'string' ? body.message : `${xhr.status}`, body));
+    };
+    xhr.send(file);
+  });
+  return { done, abort: () => xhr.abort() };
+}

@@ -65,6 +65,8 @@ export interface NewCase {
   modality: string;
   bodyPart: string;
   clinical?: Clinical;
+  /** Sanitised previews uploaded before, attached to the new case. */
+  previewIds?: string[];
   phiAcknowledged?: boolean;
 }
 
@@ -75,6 +77,18 @@ export interface CaseMessage {
   authorRole: string;
   text: string;
   postedAt: string;
+  /** A sanitised image posted with the message (chat image or the AI's heat map). */
+  attachmentPreviewId?: string | null;
+}
+
+/** A sanitised preview or chat image, with the anonymiser's report (JSON text). */
+export interface Preview {
+  id: string;
+  caseId?: string | null;
+  kind: string;
+  mediaType: string;
+  sizeBytes: number;
+  report: string;
 }
 
 export interface HistoryEntry {

@@ -214,6 +214,10 @@ class LiveChannelTest {
                 .redirectOutput(log.toFile());
         node.environment().put("BASE_URL", origin());
         node.environment().put("SCREENSHOT_DIR", screenshots.toString());
+        Path fixtures = Files.createDirectories(screenshots.resolveSibling("e2e-fixtures"));
+        Files.write(fixtures.resolve("key-image.jpg"), TestImages.screenshotWithNameAndGps());
+        Files.write(fixtures.resolve("chat-image.jpg"), TestImages.screenshotWithNameAndGps());
+        node.environment().put("E2E_FIXTURES", fixtures.toString());
         Process process = node.start();
         assertTrue(process.waitFor(8, TimeUnit.MINUTES), "browser suite timed out");
         String output = Files.readString(log, StandardCharsets.UTF_8);

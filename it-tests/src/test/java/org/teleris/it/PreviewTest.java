@@ -11,6 +11,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -123,8 +125,71 @@ class PreviewTest {
         RisClient.Reply empty = north.upload("api/previews", new byte[0], "nothing.jpg", "image/jpeg");
         assertEquals(400, empty.status(), empty.body());
 
+        RisClient expert = RisClient.loggedIn(base, "expert", "expert-demo");
+        assertEquals(403, expert.upload("api/previews", TestImages.screenshotWithNameAndGps(), "x.jpg",
+                "image/jpeg").status(), "only doctors (previews) and consultants (chat images) upload");
+    }
+
+    /** A real CT slice shipped by Debian (python3-pydicom's test files), as a DICOM preview. */
+    private static final Path DEBIAN_CT = Path.of("/usr/lib/python3/dist-packages/pydicom/data/test_files/CT_small.dcm");
+
+    @Test
+    void aDicomSliceIsStoredDeidentifiedAndShownAsAPicture() throws IOException {
+        assertTrue(Files.isRegularFile(DEBIAN_CT), "scripts/setup installs python3-pydicom");
+        RisClient north = RisClient.loggedIn(base, "doctor.north", "north-demo");
+        byte[] original = Files.readAllBytes(DEBIAN_CT);
+        RisClient.Reply uploaded = north.upload("api/previews", original, "slice.dcm", "application/dicom");
+        assertEquals(201, uploaded.status(), uploaded.body());
+        assertEquals("DICOM", uploaded.json().getString("kind"));
+        String id = uploaded.json().getString("id");
+        String stored = new String(north.download("api/previews/" + id + "/content"), StandardCharsets.ISO_8859_1);
+        assertFalse(stored.contains("CompressedSamples"), "the patient name of the sample is gone");
+
+        RisClient.Reply rendered = north.get("api/previews/" + id + "/rendered");
+        assertEquals(200, rendered.status(), rendered.body());
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(north.download("api/previews/" + id + "/rendered")));
+        assertNotNull(picture, "a PNG the browser shows");
+        assertEquals(128, picture.getWidth());
+        assertEquals(128, picture.getHeight());
+        long distinctGreys = java.util.stream.IntStream.range(0, 128 * 128)
+                .map(i -> picture.getRGB(i % 128, i / 128) & 0xFF).distinct().count();
+        assertTrue(distinctGreys > 20, "an image, not a blank: " + distinctGreys + " grey levels");
+    }
+
+    @Test
+    void chatImagesAreSanitisedAndGoWithTheCase() throws IOException {
+        RisClient north = RisClient.loggedIn(base, "doctor.north", "north-demo");
+        RisClient south = RisClient.loggedIn(base, "doctor.south", "south-demo");
         RisClient consultant = RisClient.loggedIn(base, "consultant", "consultant-demo");
-        assertEquals(403, consultant.upload("api/previews", TestImages.screenshotWithNameAndGps(), "x.jpg",
-                "image/jpeg").status(), "only doctors upload previews");
+        String caseId = north.post("api/cases", "{\"question\":\"Chat image please\",\"modality\":\"CT\","
+                + "\"bodyPart\":\"CHEST\"}").json().getString("id");
+        assertEquals(200, consultant.post("api/cases/" + caseId + "/claim", "").status());
+
+        RisClient.Reply image = consultant.upload("api/previews", TestImages.screenshotWithNameAndGps(), "ref.jpg",
+                "image/jpeg");
+        assertEquals(201, image.status(), image.body());
+        String imageId = image.json().getString("id");
+        assertEquals(404, north.get("api/previews/" + imageId).status(), "not posted yet: the uploader only");
+
+        // someone else's upload cannot be posted
+        String southsImage = south.upload("api/previews", TestImages.screenshotWithNameAndGps(), "s.jpg", "image/jpeg")
+                .json().getString("id");
+        assertEquals(400, consultant.post("api/cases/" + caseId + "/messages",
+                "{\"attachmentPreviewId\":\"" + southsImage + "\"}").status());
+
+        RisClient.Reply posted = consultant.post("api/cases/" + caseId + "/messages",
+                "{\"attachmentPreviewId\":\"" + imageId + "\"}");
+        assertEquals(201, posted.status(), posted.body());
+        assertEquals(imageId, posted.json().getString("attachmentPreviewId"));
+        assertEquals("", posted.json().getString("text"), "an image needs no caption");
+
+        String seen = new String(north.download("api/previews/" + imageId + "/content"), StandardCharsets.ISO_8859_1);
+        assertFalse(seen.contains(TestImages.GPS_MARKER), "the doctor gets the sanitised image");
+        assertEquals(404, south.get("api/previews/" + imageId).status(), "another clinic never sees it");
+        assertEquals(400, consultant.post("api/cases/" + caseId + "/messages",
+                "{\"text\":\"again\",\"attachmentPreviewId\":\"" + imageId + "\"}").status(),
+                "an image goes with one message");
+        assertTrue(north.get("api/cases/" + caseId + "/messages").array().stream()
+                .anyMatch(m -> imageId.equals(m.asJsonObject().getString("attachmentPreviewId", null))));
     }
 }

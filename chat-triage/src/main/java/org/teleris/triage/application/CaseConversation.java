@@ -13,6 +13,7 @@ import org.teleris.triage.domain.CaseTransitioned;
 import org.teleris.triage.domain.CaseViewed;
 import org.teleris.triage.domain.FreeTextPhiCheck;
 import org.teleris.triage.domain.Participant;
+import org.teleris.triage.domain.Preview;
 import org.teleris.triage.domain.PreviewRepository;
 import org.teleris.triage.domain.TriageCase;
 import org.teleris.triage.domain.TriageCaseRepository;
@@ -60,9 +61,22 @@ public class CaseConversation {
 
     @Transactional
     public MessageView post(Participant author, String caseId, String text, boolean phiAcknowledged) {
-        PhiGuard.requireConfirmedIfFound(FreeTextPhiCheck.check("text", text), phiAcknowledged);
+        return post(author, caseId, text, null, phiAcknowledged);
+    }
+
+    /** A chat message, optionally with an image the author uploaded (and the server sanitised) before. */
+    @Transactional
+    public MessageView post(Participant author, String caseId, String text, String attachmentPreviewId,
+                            boolean phiAcknowledged) {
+        if (text != null && !text.isBlank()) {
+            PhiGuard.requireConfirmedIfFound(FreeTextPhiCheck.check("text", text), phiAcknowledged);
+        }
         TriageCase triageCase = CaseAccess.lockedVisible(cases, author, caseId);
-        CaseMessage message = CaseMessage.post(triageCase, author, text, clock.instant());
+        Preview attachment = attachmentPreviewId == null ? null
+                : previewRepository.find(attachmentPreviewId).filter(p -> p.isVisibleTo(author))
+                        .orElseThrow(() -> new IllegalArgumentException("image " + attachmentPreviewId
+                                + " is not one of your unattached uploads"));
+        CaseMessage message = CaseMessage.post(triageCase, author, text, attachment, clock.instant());
         conversation.add(message);
         MessageView view = MessageView.of(message);
         channel.publish(triageCase.organisationId(), MESSAGE_POSTED, caseId, view);

@@ -55,7 +55,7 @@ public class CaseSubmission {
             previews.find(previewId).filter(p -> p.isVisibleTo(doctor))
                     .orElseThrow(() -> new IllegalArgumentException("preview " + previewId
                             + " is not one of your unattached previews"))
-                    .attachTo(triageCase);
+                    .attachTo(triageCase, doctor);
         }
         conversation.add(new CaseHistoryEntry(triageCase, doctor, CaseHistoryEntry.SUBMITTED, null,
                 triageCase.createdAt()));

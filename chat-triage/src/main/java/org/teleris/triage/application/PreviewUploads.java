@@ -32,6 +32,9 @@ public class PreviewUploads {
     Event<PreviewUploaded> uploaded;
 
     @Inject
+    PreviewRendering rendering;
+
+    @Inject
     Clock clock;
 
     /** A preview as the pages see it, with the anonymiser's report. */
@@ -83,6 +86,19 @@ public class PreviewUploads {
         } catch (IOException e) {
             throw new UncheckedIOException("the preview's stored content is missing", e);
         }
+    }
+
+    /** What a page shows for a preview: DICOM rendered to PNG, still images as stored. */
+    @Transactional
+    public Content rendered(Participant reader, String previewId) {
+        Content stored = content(reader, previewId);
+        if ("application/dicom".equals(stored.mediaType())) {
+            return new Content(rendering.png(stored.bytes()), "image/png");
+        }
+        if (stored.mediaType().startsWith("image/")) {
+            return stored;
+        }
+        throw new IllegalArgumentException("a " + stored.mediaType() + " preview has no still rendering; play its content");
     }
 
     private Preview visible(Participant reader, String previewId) {

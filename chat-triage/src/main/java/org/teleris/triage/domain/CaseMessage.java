@@ -49,6 +49,15 @@ public class CaseMessage {
 
     /** Only through {@link TriageCase#checkMayPostMessage}: the case decides who may write. */
     public static CaseMessage post(TriageCase triageCase, Participant author, String text, Instant now) {
+        return post(triageCase, author, text, null, now);
+    }
+
+    /**
+     * A message with an image (a sanitised preview attached to the case by the caller); the
+     * caption may then be empty.
+     */
+    public static CaseMessage post(TriageCase triageCase, Participant author, String text, Preview attachment,
+                                   Instant now) {
         triageCase.checkMayPostMessage(author);
         CaseMessage message = new CaseMessage();
         message.id = UUID.randomUUID().toString();
@@ -56,7 +65,13 @@ public class CaseMessage {
         message.authorUserId = author.userId();
         message.authorName = author.displayName();
         message.authorRole = author.role();
-        message.text = TriageCase.requireText(text, "the message");
+        if (attachment == null) {
+            message.text = TriageCase.requireText(text, "the message");
+        } else {
+            message.text = text == null || text.isBlank() ? "" : TriageCase.requireText(text, "the caption");
+            attachment.attachTo(triageCase, author);
+            message.attachmentPreviewId = attachment.id();
+        }
         message.postedAt = now.truncatedTo(ChronoUnit.MILLIS);
         return message;
     }

@@ -49,8 +49,8 @@ public class Preview {
     }
 
     public Preview(Participant uploader, String kind, String mediaType, long sizeBytes, String report, Instant now) {
-        if (uploader.role() != Participant.Role.DOCTOR) {
-            throw new NotPermittedException("only a regional doctor uploads previews");
+        if (uploader.role() != Participant.Role.DOCTOR && uploader.role() != Participant.Role.CONSULTANT) {
+            throw new NotPermittedException("only regional doctors and consultants upload images");
         }
         this.id = UUID.randomUUID().toString();
         this.organisationId = uploader.organisationId();
@@ -77,12 +77,19 @@ public class Preview {
         return preview;
     }
 
-    /** A preview goes with one case of its own organisation, once. */
-    public void attachTo(TriageCase triageCase) {
-        if (caseId != null || !organisationId.equals(triageCase.organisationId())) {
+    /**
+     * A preview goes with one case, once, attached by its uploader: a doctor only to a case of
+     * their own organisation, a consultant (chat images) to any case they may write in. From then
+     * on it belongs to the case's organisation, so exactly the case's readers see it.
+     */
+    public void attachTo(TriageCase triageCase, Participant attacher) {
+        boolean foreignDoctor = attacher.role() == Participant.Role.DOCTOR
+                && !organisationId.equals(triageCase.organisationId());
+        if (caseId != null || !attacher.userId().equals(uploadedByUserId) || foreignDoctor) {
             throw new IllegalArgumentException("preview " + id + " cannot be attached to this case");
         }
         caseId = triageCase.id();
+        organisationId = triageCase.organisationId();
     }
 
     public boolean isVisibleTo(Participant participant) {

@@ -128,8 +128,9 @@ public class CaseResource {
     @Path("{id}/messages")
     @RolesAllowed({"DOCTOR", "CONSULTANT"})
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response post(@PathParam("id") String id, @Valid @NotNull TextRequest request) {
-        return Response.status(Response.Status.CREATED).entity(conversation.post(caller(), id, request.text, request.phiAcknowledged)).build();
+    public Response post(@PathParam("id") String id, @Valid @NotNull MessageRequest request) {
+        return Response.status(Response.Status.CREATED).entity(conversation.post(caller(), id, request.text,
+                request.attachmentPreviewId, request.phiAcknowledged)).build();
     }
 
     @GET

@@ -22,7 +22,7 @@ import org.teleris.triage.application.PreviewUploads;
 import org.teleris.triage.domain.Participant;
 
 /**
- * Stage I previews: the doctor sends the raw file as the request body (any content type, the name
+ * Stage I previews and chat images: the doctor (or, for chat images, the consultant) sends the raw file as the request body (any content type, the name
  * in {@code X-File-Name}); what comes back is the sanitised preview and its report. Whatever the
  * client claims, the content decides what the file is.
  */
@@ -46,7 +46,7 @@ public class PreviewResource {
     }
 
     @POST
-    @RolesAllowed("DOCTOR")
+    @RolesAllowed({"DOCTOR", "CONSULTANT"})
     @Consumes(MediaType.WILDCARD)
     public Response upload(InputStream body, @HeaderParam("X-File-Name") String fileName,
                            @HeaderParam("Content-Length") Long declaredLength) throws IOException {
@@ -82,6 +82,16 @@ public class PreviewResource {
         PreviewUploads.Content content = uploads.content(caller(), id);
         return Response.ok(content.bytes(), content.mediaType()).header("X-Content-Type-Options", "nosniff")
                 .header("Content-Disposition", "inline").header("Cache-Control", "private, no-store").build();
+    }
+
+    /** A DICOM preview as a PNG for the page (its stored window applied); images answer as they are. */
+    @GET
+    @Path("{id}/rendered")
+    @Produces(MediaType.WILDCARD)
+    public Response rendered(@PathParam("id") String id) {
+        PreviewUploads.Content content = uploads.rendered(caller(), id);
+        return Response.ok(content.bytes(), content.mediaType()).header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "private, no-store").build();
     }
 
     private static String tooLarge() {

@@ -1,0 +1,142 @@
+// Stage I with a preview: the doctor drags a screenshot that carries a patient's name burned
+// into the pixels and GPS in its EXIF into the new-case form, sees the anonymised result and
+// what was removed or masked, confirms and posts. The consultant sees only the anonymised image
+// (with the AI's note), claims, sends an image in the chat (anonymised the same way), and
+// requests the full study; the doctor's page follows live.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { launch, login, newPage, screenshot, USERS } from './lib.mjs';
+
+const FIXTURES = process.env.E2E_FIXTURES;
+const KEY_IMAGE = FIXTURES && join(FIXTURES, 'key-image.jpg');
+const CHAT_IMAGE = FIXTURES && join(FIXTURES, 'chat-image.jpg');
+// what the fixtures carry (written by LiveChannelTest from TestImages)
+const PHI_IN_FILE = ['GPSLatitude', 'Ivanov Ivan'];
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const uniqueTag = () => randomUUID().replace(/-/g, '').slice(0, 10).replace(/\d/g, (d) => 'ghijklmnop'[d]);
+const byTestId = (page, id) => page.locator(`[data-testid=${id}]`);
+
+/** The bytes a page receives for a URL, as Latin-1 text to search for leaked strings. */
+async function fetchedText(page, url) {
+  return page.evaluate(async (u) => {
+    const response = await fetch(u, { credentials: 'same-origin' });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    let s = '';
+    for (const b of bytes) s += String.fromCharCode(b);
+    return { status: response.status, type: response.headers.get('content-type'), text: s };
+  }, url);
+}
+
+/** An image element really shows a picture (decoded, non-zero size). */
+async function assertShown(image) {
+  await image.waitFor();
+  await image.evaluate((img) => (img.complete && img.naturalWidth > 0 ? true : new Promise((ok, ko) => {
+    img.addEventListener('load', () => ok(true));
+    img.addEventListener('error', () => ko(new Error('image failed to load')));
+  })));
+  assert.ok((await image.evaluate((img) => img.naturalWidth)) > 0);
+}
+
+test('a preview with burned-in name and GPS reaches the consultant anonymised; chat images too', { skip: !FIXTURES && 'E2E_FIXTURES not set' }, async () => {
+  for (const f of [KEY_IMAGE, CHAT_IMAGE]) {
+    const raw = readFileSync(f).toString('latin1');
+    for (const phi of PHI_IN_FILE) assert.ok(raw.includes(phi), `fixture ${f} should carry "${phi}"`);
+  }
+  const north = await newPage(browser);
+  const consultant = await newPage(browser);
+  try {
+    await login(consultant.page, USERS.consultant);
+    await login(north.page, USERS.doctorNorth);
+
+    // the doctor attaches the screenshot: progress, then the anonymised result and its report
+    const question = `Preview ${uniqueTag()}: peripheral ground-glass opacities on the key image, viral pneumonia?`;
+    const form = byTestId(north.page, 'case-form');
+    await form.getByLabel('Clinical question').fill(question);
+    await form.getByLabel('Modality').selectOption('CT');
+    await form.getByLabel('Body part').selectOption('CHEST');
+    await byTestId(north.page, 'case-previews-input').setInputFiles(KEY_IMAGE);
+    const item = byTestId(north.page, 'preview-item');
+    await item.waitFor();
+    assert.equal(await byTestId(item, 'preview-progress').count() + (await item.getAttribute('data-state') === 'sanitised' ? 1 : 0) > 0, true);
+    await north.page.locator('[data-testid=preview-item][data-state=sanitised]').waitFor({ timeout: 30000 });
+    const report = byTestId(item, 'preview-report');
+    assert.match(await report.textContent(), /Removed: .*EXIF/);
+    assert.match(await byTestId(item, 'report-masked').textContent(), /Text regions blacked out: [1-9]/);
+    await assertShown(byTestId(item, 'preview-image'));
+    const previewId = await item.getAttribute('data-preview-id');
+    await screenshot(north.page, 'doctor-preview-sanitised');
+
+    // posting without confirming is refused in the page; after confirming it goes
+    await form.getByRole('button', { name: 'Send request' }).click();
+    await byTestId(north.page, 'preview-error').filter({ hasText: 'confirm' }).waitFor();
+    await byTestId(north.page, 'case-previews-confirm').check();
+    await form.getByRole('button', { name: 'Send request' }).click();
+    const ownItem = north.page.locator('.case-item', { hasText: question });
+    await ownItem.waitFor();
+    assert.equal(await byTestId(north.page, 'preview-item').count(), 0, 'the form is cleared');
+
+    // the consultant's channel has it live; on the case page the anonymised image is shown
+    const channelItem = consultant.page.locator('.case-item', { hasText: question });
+    await channelItem.waitFor({ timeout: 5000 });
+    const caseId = await channelItem.getAttribute('data-case-id');
+    await byTestId(channelItem, 'case-link').click();
+    await consultant.page.waitForURL(new RegExp(`#/cases/${caseId}$`));
+    const shown = consultant.page.locator(`[data-testid=case-previews] [data-preview-id="${previewId}"]`);
+    await assertShown(shown);
+    // what the consultant's browser receives has neither the EXIF GPS nor the name
+    const served = await fetchedText(consultant.page, `api/previews/${previewId}/content`);
+    assert.equal(served.status, 200);
+    assert.equal(served.type, 'image/jpeg');
+    for (const phi of [...PHI_IN_FILE, 'Exif']) assert.ok(!served.text.includes(phi), `served preview still holds "${phi}"`);
+
+    // the AI's note arrives in the chat, marked as AI
+    await consultant.page.locator('[data-testid=chat-message]', { hasText: 'AI' }).first().waitFor({ timeout: 30000 });
+
+    // claim, then an image in the chat: anonymised before the doctor sees it
+    await byTestId(consultant.page, 'action-claim').click();
+    await byTestId(consultant.page, 'case-state').filter({ hasText: 'Claimed' }).waitFor();
+    await north.page.goto(north.page.url().replace(/#.*$/, `#/cases/${caseId}`));
+    await byTestId(north.page, 'case-state').filter({ hasText: 'Claimed' }).waitFor();
+    await assertShown(north.page.locator(`[data-testid=case-previews] [data-preview-id="${previewId}"]`));
+
+    const chat = byTestId(consultant.page, 'chat-form');
+    await byTestId(consultant.page, 'chat-image-input').setInputFiles(CHAT_IMAGE);
+    await consultant.page.locator('[data-testid=chat-image] [data-testid=preview-item][data-state=sanitised]').waitFor({ timeout: 30000 });
+    const caption = `Compare with this reference slice (${uniqueTag()}).`;
+    await chat.getByLabel('Message').fill(caption);
+    await byTestId(consultant.page, 'chat-send').click();
+    await byTestId(consultant.page, 'chat-image-error').filter({ hasText: 'confirm' }).waitFor();
+    await byTestId(consultant.page, 'chat-image-confirm').check();
+    await byTestId(consultant.page, 'chat-send').click();
+    const doctorsCopy = north.page.locator('[data-testid=chat-message]', { hasText: caption });
+    await doctorsCopy.waitFor({ timeout: 5000 });
+    const chatImage = byTestId(doctorsCopy, 'preview-image');
+    await assertShown(chatImage);
+    const chatImageId = await chatImage.getAttribute('data-preview-id');
+    const chatServed = await fetchedText(north.page, `api/previews/${chatImageId}/content`);
+    for (const phi of PHI_IN_FILE) assert.ok(!chatServed.text.includes(phi), `served chat image still holds "${phi}"`);
+    await screenshot(north.page, 'doctor-chat-image');
+
+    // the consultant requests the full study; the doctor's page shows it live
+    await byTestId(consultant.page, 'action-request-full-study').click();
+    await byTestId(consultant.page, 'panel-request-full-study').getByLabel('Instructions').fill('Upload the full chest CT series, thin slices.');
+    await byTestId(consultant.page, 'request-full-study-submit').click();
+    await byTestId(north.page, 'case-state').filter({ hasText: 'Full study requested' }).waitFor({ timeout: 5000 });
+    await screenshot(consultant.page, 'consultant-preview-case');
+
+    for (const p of [north, consultant]) assert.deepEqual(p.problems, []);
+  } finally {
+    await Promise.all([north.context.close(), consultant.context.close()]);
+  }
+});
