@@ -174,7 +174,7 @@ class TriagePersistenceTest {
                 new JpaPreviewRepository(em).add(preview);
                 TriageCase c = TriageCase.submit(doctor, "q", Modality.CT, BodyPart.CHEST, t);
                 new JpaTriageCaseRepository(em).add(c);
-                preview.attachTo(c);
+                preview.attachTo(c, doctor);
                 return new String[] {preview.id(), c.id()};
             });
             List<Preview> ofCase = db.inTransaction("triage", em -> new JpaPreviewRepository(em).ofCase(ids[1]));
