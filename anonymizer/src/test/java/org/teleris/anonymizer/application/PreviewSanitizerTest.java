@@ -253,4 +253,19 @@ class PreviewSanitizerTest {
         assertFalse(p.report().maskedRegions().isEmpty());
         assertAbsent(p.bytes(), "Smithson", "Weatherby");
     }
+
+    /**
+     * A "dual personality" file: a TIFF header and a name in the 128-byte preamble (PS3.10 allows
+     * anything there). It is still DICOM, and the preamble's content does not survive.
+     */
+    @Test
+    void aDicomFileWithATiffPreambleIsDicomAndLosesThePreamble() throws Exception {
+        SyntheticStudyGenerator g = new SyntheticStudyGenerator(SyntheticPatient.latin(), "20240601", 22);
+        byte[] dicom = Files.readAllBytes(SyntheticStudyGenerator.write(g.secondaryCapture(), dir.resolve("dual.dcm"), null));
+        byte[] preamble = ("II*\0" + "\0\0\0\0PreambleName^Hidden").getBytes(StandardCharsets.ISO_8859_1);
+        System.arraycopy(preamble, 0, dicom, 0, preamble.length);
+        SanitizedPreview p = SANITIZER.sanitize(dicom, "dual.tif", SyntheticStudyDeidentificationTest.SECRET);
+        assertEquals("application/dicom", p.mediaType());
+        assertAbsent(p.bytes(), "PreambleName", "Smithson");
+    }
 }
