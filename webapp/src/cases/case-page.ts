@@ -164,6 +164,10 @@ export function casePage(id: string): View {
       ),
     );
     chatLog.scrollTop = chatLog.scrollHeight;
+    // images arrive after the text: keep the newest message in view once they have their height
+    for (const img of chatLog.querySelectorAll('img')) {
+      img.addEventListener('load', () => (chatLog.scrollTop = chatLog.scrollHeight), { once: true });
+    }
   };
 
   const addMessage = (m: CaseMessage) => {
