@@ -45,20 +45,35 @@ final class IntakeStorageProvider implements StorageProvider {
             return null;
         }
         Optional<String> organisation = aeDirectory.get().organisationOf(callingAeTitle);
-        return organisation.map(id -> (Peer) file -> store(callingAeTitle, id, file)).orElse(null);
+        return organisation.map(id -> (Peer) new AssociationPeer(callingAeTitle, id)).orElse(null);
     }
 
-    private StoreAnswer store(String callingAe, String organisationId, Path file) {
-        if (openSessions.isUnsatisfied() || intake.isUnsatisfied()) {
-            return new StoreAnswer(DimseAssociation.PROCESSING_FAILURE, "Intake not available; retry later");
+    /** One association's sender; the upload session is looked up at its first C-STORE and kept. */
+    private final class AssociationPeer implements Peer {
+
+        private final String callingAe;
+        private final String organisationId;
+        private IntakeSource source;
+
+        AssociationPeer(String callingAe, String organisationId) {
+            this.callingAe = callingAe;
+            this.organisationId = organisationId;
         }
-        Optional<String> session = openSessions.get().openSessionFor(organisationId);
-        if (session.isEmpty()) {
-            return new StoreAnswer(NO_OPEN_SESSION, "No open upload session: no full study was requested");
+
+        @Override
+        public StoreAnswer store(Path file) {
+            if (openSessions.isUnsatisfied() || intake.isUnsatisfied()) {
+                return new StoreAnswer(DimseAssociation.PROCESSING_FAILURE, "Intake not available; retry later");
+            }
+            if (source == null) {
+                Optional<String> session = openSessions.get().openSessionFor(organisationId);
+                if (session.isEmpty()) {
+                    return new StoreAnswer(NO_OPEN_SESSION, "No open upload session: no full study was requested");
+                }
+                source = new IntakeSource(session.get(), organisationId, "AE:" + callingAe, IntakeChannel.C_STORE);
+            }
+            return answer(intake.get().receive(source, file));
         }
-        IntakeOutcome outcome = intake.get().receive(
-                new IntakeSource(session.get(), organisationId, "AE:" + callingAe, IntakeChannel.C_STORE), file);
-        return answer(outcome);
     }
 
     static StoreAnswer answer(IntakeOutcome outcome) {
