@@ -106,6 +106,14 @@ class PreviewTest {
         assertEquals(created.getJsonArray("allowedCommands"), after.getJsonArray("allowedCommands"));
         assertTrue(consultant.get("api/cases/" + caseId + "/history").array().stream()
                 .allMatch(h -> h.asJsonObject().getString("action").equals("SUBMIT")), "no command by the AI");
+
+        // quality monitoring counted the result, persistently, per model
+        RisClient admin = RisClient.loggedIn(base, "admin", "admin-demo");
+        JsonObject quality = admin.get("api/admin/ai-quality").json();
+        JsonObject model = quality.getJsonArray("models").stream().map(v -> v.asJsonObject())
+                .filter(m -> m.getInt("notAnalysable") > 0).findFirst().orElseThrow(() -> new AssertionError(quality));
+        assertTrue(model.getInt("runs") >= 1, model.toString());
+        assertEquals("For Research Purposes Only", quality.getString("label"));
         socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done");
     }
 

@@ -1,6 +1,7 @@
 package org.teleris.triage.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.teleris.triage.domain.CaseConversationRepository;
+import org.teleris.triage.domain.AiPrescreened;
 import org.teleris.triage.domain.CaseMessage;
 import org.teleris.triage.domain.Preview;
 import org.teleris.triage.domain.PreviewRepository;
@@ -33,6 +35,9 @@ public class AiPrescreenMessages {
 
     @Inject
     ChannelPublisher channel;
+
+    @Inject
+    Event<AiPrescreened> prescreened;
 
     @Inject
     Clock clock;
@@ -70,5 +75,10 @@ public class AiPrescreenMessages {
         conversation.add(message);
         channel.publish(triageCase.organisationId(), CaseConversation.MESSAGE_POSTED, caseId,
                 CaseConversation.MessageView.of(message));
+        PreviewPrescreening.AiOutcome o = prescreen.outcome();
+        if (o != null) {
+            prescreened.fire(new AiPrescreened(caseId, triageCase.organisationId(), o.kind(), o.defect(), o.modelId(),
+                    o.modelVersion(), o.probability(), o.ctClass(), o.durationMillis()));
+        }
     }
 }

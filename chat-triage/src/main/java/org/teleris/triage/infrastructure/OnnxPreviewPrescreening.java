@@ -13,6 +13,7 @@ import org.teleris.ai.interfaces.AiPrescreenConfig;
 import org.teleris.ai.interfaces.PrescreenReport;
 import org.teleris.ai.interfaces.ResultSummary;
 import org.teleris.triage.application.PreviewPrescreening;
+import org.teleris.triage.application.PreviewPrescreening.AiOutcome;
 
 /** The ai-prescreen library (ONNX Runtime, the built-in chest-CT model) for stage I previews. */
 @ApplicationScoped
@@ -32,13 +33,24 @@ public class OnnxPreviewPrescreening implements PreviewPrescreening {
     public Prescreen analyse(List<byte[]> previews) {
         try {
             PrescreenReport report = ai().preview(previews).get(TIME_LIMIT.toSeconds() + 5, TimeUnit.SECONDS);
-            return new Prescreen(text(report), report.heatMap().orElse(null));
+            return new Prescreen(text(report), report.heatMap().orElse(null), outcome(report.summary()));
         } catch (ExecutionException | TimeoutException e) {
-            return new Prescreen(PrescreenReport.LABEL.toUpperCase(Locale.ROOT) + ". " + CaseTexts.DEFECT, null);
+            return defect(e instanceof TimeoutException ? "TIMED_OUT" : "FAILED");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Prescreen(PrescreenReport.LABEL.toUpperCase(Locale.ROOT) + ". " + CaseTexts.DEFECT, null);
+            return defect("FAILED");
         }
+    }
+
+    static AiOutcome outcome(ResultSummary s) {
+        return new AiOutcome(s.kind(), s.defect(), s.modelId(), s.modelVersion(), s.probability(), s.ctClass(),
+                s.durationMillis());
+    }
+
+    private Prescreen defect(String type) {
+        return new Prescreen(PrescreenReport.LABEL.toUpperCase(Locale.ROOT) + ". " + CaseTexts.DEFECT, null,
+                new AiOutcome("TECHNOLOGICAL_DEFECT", type, ai().defaultModelId(), null, null, null,
+                        TIME_LIMIT.toMillis()));
     }
 
     static String text(PrescreenReport report) {
