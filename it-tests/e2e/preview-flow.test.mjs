@@ -135,6 +135,20 @@ test('a preview with burned-in name and GPS reaches the consultant anonymised; c
     await byTestId(north.page, 'case-state').filter({ hasText: 'Full study requested' }).waitFor({ timeout: 5000 });
     await screenshot(consultant.page, 'consultant-preview-case');
 
+    // the admin's AI quality panel counts the AI's result on this preview
+    const admin = await newPage(browser);
+    try {
+      await login(admin.page, USERS.admin);
+      const models = byTestId(admin.page, 'ai-models-table');
+      await models.waitFor({ timeout: 10000 });
+      const notAnalysable = Number(await models.locator('tbody tr').first().locator('td').nth(3).textContent());
+      assert.ok(notAnalysable >= 1, `not-analysable count ${notAnalysable}`);
+      await byTestId(admin.page, 'ai-quality').screenshot({ path: `${process.env.SCREENSHOT_DIR ?? 'target/screenshots'}/admin-ai-quality.png` });
+      assert.deepEqual(admin.problems, []);
+    } finally {
+      await admin.context.close();
+    }
+
     for (const p of [north, consultant]) assert.deepEqual(p.problems, []);
   } finally {
     await Promise.all([north.context.close(), consultant.context.close()]);

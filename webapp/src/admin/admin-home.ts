@@ -11,6 +11,7 @@ import { showError } from '../shared/banner';
 import { h, mount } from '../shared/dom';
 import { dataTable } from '../shared/table';
 import type { Organisation, User } from '../shared/types';
+import { aiQualityPanel } from './ai-quality-panel';
 import { auditPanel } from './audit-panel';
 import { rosterPanel } from './roster-panel';
 
@@ -49,10 +50,13 @@ export function adminHome(): View {
     openCases.failed();
   });
 
+  const aiQuality = aiQualityPanel();
+
   return layout({
     title: t('admin.title'),
     live,
     dispose: () => {
+      aiQuality.dispose();
       feed.stop();
       openCases.dispose();
     },
@@ -67,6 +71,7 @@ export function adminHome(): View {
         openCases.element,
       ),
       auditPanel(organisationName),
+      aiQuality.element,
       h(
         'div',
         { class: 'columns' },

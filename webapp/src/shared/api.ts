@@ -2,6 +2,7 @@
 // Every failure becomes an ApiError (server answered 4xx/5xx, with its `message`)
 // or a NetworkError (server unreachable). A 401 anywhere signs the user out.
 import type {
+  AiQuality,
   ApiErrorBody,
   AuditRecord,
   Case,
@@ -130,6 +131,8 @@ export const api = {
   organisations: () => request<Organisation[]>('GET', 'api/admin/organisations'),
   users: () => request<User[]>('GET', 'api/admin/users'),
   audit: (limit = 50) => request<AuditRecord[]>('GET', `api/admin/audit?limit=${limit}`),
+  aiQuality: (from: string, to: string) =>
+    request<AiQuality>('GET', `api/admin/ai-quality?from=${enc(from)}&to=${enc(to)}`),
   verifyAudit: () => request<ChainVerification>('POST', 'api/admin/audit/verify'),
 };
 

@@ -144,6 +144,41 @@ export interface AuditRecord {
   outcome: string;
 }
 
+/** Volumes and technological defects of one AI model over a period. */
+export interface AiModelQuality {
+  modelId: string;
+  modelVersion?: string | null;
+  runs: number;
+  completed: number;
+  notAnalysable: number;
+  defects: Record<string, number>;
+  late: number;
+  defectTotal: number;
+  medianMillis: number;
+}
+
+/** ROC analysis of one model at one stage against the doctors' decisions. */
+export interface AiAccuracy {
+  modelId: string;
+  stage: string;
+  positives: number;
+  negatives: number;
+  auc?: number | null;
+  ciLow?: number | null;
+  ciHigh?: number | null;
+  curve: { falsePositiveRate: number; truePositiveRate: number; threshold?: number | null }[];
+  note?: string | null;
+}
+
+export interface AiQuality {
+  from: string;
+  to: string;
+  lateAfterMillis: number;
+  models: AiModelQuality[];
+  accuracy: AiAccuracy[];
+  label: string;
+}
+
 export interface ChainVerification {
   intact: boolean;
   checked: number;
