@@ -84,6 +84,10 @@ class ApiSecurityAndErrorsTest {
             assertEquals(200, consultant.post("api/cases/" + held[i] + "/claim", "").status());
         }
         String text = "{\"text\":\"Upload the whole chest CT series.\"}";
+        String studyCase = newCase(north);
+        assertEquals(200, consultant.post("api/cases/" + studyCase + "/claim", "").status());
+        assertEquals(200, consultant.post("api/cases/" + studyCase + "/request-full-study", text).status());
+        String session = north.get("api/upload-sessions/by-case/" + studyCase).json().getString("id");
         // Statuses per caller, in the order ANONYMOUS, DOCTOR_NORTH, DOCTOR_SOUTH, CONSULTANT, EXPERT, ADMIN.
         // Rows that change a case run the callers in that order: later callers meet the new state.
         List<Row> rows = List.of(
@@ -120,6 +124,15 @@ class ApiSecurityAndErrorsTest {
                         401, 200, 404, 200, 200, 200),
                 new Row("GET", "/api/cases/{id}/previews", "api/cases/" + withPreview + "/previews", null,
                         401, 200, 404, 200, 200, 200),
+                new Row("GET", "/api/upload-sessions/by-case/{caseId}", "api/upload-sessions/by-case/" + studyCase,
+                        null, 401, 200, 404, 200, 200, 200),
+                new Row("GET", "/api/upload-sessions/{id}", "api/upload-sessions/" + session, null,
+                        401, 200, 404, 200, 200, 200),
+                new Row("POST", "/api/upload-sessions/{id}/complete", "api/upload-sessions/" + session + "/complete",
+                        "", 401, 409, 404, 403, 403, 403),
+                new Row("POST", "/api/dicomweb/studies", "api/dicomweb/studies", "{}", 401, 415, 415, 403, 403, 403),
+                new Row("POST", "/api/dicomweb/studies/{study}", "api/dicomweb/studies/1.2.3", "{}",
+                        401, 415, 415, 403, 403, 403),
                 new Row("POST", "/api/phi-check", "api/phi-check", "{\"fields\":{\"question\":\"Patient John Smith\"}}",
                         401, 200, 200, 200, 200, 200),
                 new Row("GET", "/api/roster", "api/roster", null, 401, 403, 403, 200, 403, 200),

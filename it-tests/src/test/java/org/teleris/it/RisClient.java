@@ -93,6 +93,12 @@ final class RisClient {
         return send(request);
     }
 
+    /** Posts raw bytes with the given content type (DICOMweb, multipart bodies). */
+    Reply postBytes(String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType).setHeader("Accept", "application/dicom+json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** Sends a file as the request body, as the browser does, with an untrusted name and type. */
     Reply upload(String path, byte[] content, String fileName, String contentType) {
         return send(request(path).header("Content-Type", contentType).header("X-File-Name", fileName)

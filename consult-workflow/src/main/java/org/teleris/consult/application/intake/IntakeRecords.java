@@ -1,0 +1,59 @@
+package org.teleris.consult.application.intake;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+import org.teleris.consult.domain.intake.InstanceHeader;
+import org.teleris.consult.domain.intake.IntakeRejection;
+import org.teleris.consult.domain.intake.IntakeRepository;
+import org.teleris.consult.domain.intake.StoredInstance;
+import org.teleris.consult.domain.intake.UploadSession;
+
+/**
+ * The short transactions of the intake: the index row and the session's counters change together;
+ * the slow work (de-identification, the file write) happens outside any transaction.
+ */
+@ApplicationScoped
+public class IntakeRecords {
+
+    @Inject
+    IntakeRepository repository;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Optional<UploadSession> session(String id) {
+        return repository.session(id);
+    }
+
+    @Transactional
+    public Optional<StoredInstance> instance(String sopInstanceUid) {
+        return repository.instance(sopInstanceUid);
+    }
+
+    /** Indexes a written file and counts it; fails (and rolls back) when the UID was indexed meanwhile. */
+    @Transactional
+    public void stored(String sessionId, InstanceHeader header, String sha256, long size, String path,
+                       IntakeChannel channel) {
+        UploadSession session = repository.lockedSession(sessionId).orElseThrow();
+        if (!session.acceptsInstances()) {
+            throw new IllegalStateException("session completed meanwhile");
+        }
+        repository.add(new StoredInstance(session, header, sha256, size, path, channel.name(), clock.instant()));
+        session.received("STORED", size, channel.name(), clock.instant());
+    }
+
+    @Transactional
+    public void counted(String sessionId, IntakeOutcome outcome, IntakeChannel channel) {
+        repository.lockedSession(sessionId).ifPresent(session -> {
+            session.received(outcome.status().name(), 0, channel.name(), clock.instant());
+            if (!outcome.stored()) {
+                repository.add(new IntakeRejection(sessionId, outcome.status().name(), outcome.reasonCode(),
+                        outcome.reason(), outcome.sopInstanceUid(), channel.name(), clock.instant()));
+            }
+        });
+    }
+}

@@ -1,0 +1,103 @@
+package org.teleris.consult.infrastructure.intake;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import org.teleris.consult.domain.intake.IntakeRejection;
+import org.teleris.consult.domain.intake.IntakeRepository;
+import org.teleris.consult.domain.intake.StoredInstance;
+import org.teleris.consult.domain.intake.UploadSession;
+import org.teleris.consult.domain.intake.UploadSessionState;
+
+@ApplicationScoped
+public class JpaIntakeRepository implements IntakeRepository {
+
+    @PersistenceContext(unitName = "consult")
+    private EntityManager em;
+
+    protected JpaIntakeRepository() {
+    }
+
+    JpaIntakeRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public void add(UploadSession session) {
+        em.persist(session);
+        em.flush();
+    }
+
+    @Override
+    public Optional<UploadSession> session(String id) {
+        return Optional.ofNullable(em.find(UploadSession.class, id));
+    }
+
+    @Override
+    public Optional<UploadSession> lockedSession(String id) {
+        return Optional.ofNullable(em.find(UploadSession.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public Optional<UploadSession> sessionOfCase(String caseId) {
+        return em.createQuery("select s from UploadSession s where s.caseId = :c", UploadSession.class)
+                .setParameter("c", caseId).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<UploadSession> openSessionsOf(String organisationId) {
+        return em.createQuery("select s from UploadSession s where s.organisationId = :o and s.state <> :done"
+                        + " order by s.createdAt desc", UploadSession.class)
+                .setParameter("o", organisationId).setParameter("done", UploadSessionState.COMPLETE).getResultList();
+    }
+
+    @Override
+    public List<UploadSession> receivingSessions() {
+        return em.createQuery("select s from UploadSession s where s.state = :r", UploadSession.class)
+                .setParameter("r", UploadSessionState.RECEIVING).getResultList();
+    }
+
+    @Override
+    public Optional<StoredInstance> instance(String sopInstanceUid) {
+        return Optional.ofNullable(em.find(StoredInstance.class, sopInstanceUid));
+    }
+
+    @Override
+    public void add(StoredInstance instance) {
+        em.persist(instance);
+        em.flush();
+    }
+
+    @Override
+    public void add(IntakeRejection rejection) {
+        em.persist(rejection);
+    }
+
+    @Override
+    public List<IntakeRejection> rejectionsOf(String sessionId, int limit) {
+        return em.createQuery("select r from IntakeRejection r where r.uploadSessionId = :s order by r.at desc",
+                IntakeRejection.class).setParameter("s", sessionId).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<StoredInstance> instancesOfSession(String sessionId) {
+        return em.createQuery("select i from StoredInstance i where i.uploadSessionId = :s"
+                        + " order by i.studyInstanceUid, i.seriesNumber, i.instanceNumber", StoredInstance.class)
+                .setParameter("s", sessionId).getResultList();
+    }
+
+    @Override
+    public List<StoredInstance> instancesOfStudy(String studyInstanceUid) {
+        return em.createQuery("select i from StoredInstance i where i.studyInstanceUid = :s"
+                        + " order by i.seriesNumber, i.seriesInstanceUid, i.instanceNumber", StoredInstance.class)
+                .setParameter("s", studyInstanceUid).getResultList();
+    }
+
+    @Override
+    public List<String> allStoragePaths() {
+        return em.createQuery("select i.storagePath from StoredInstance i", String.class).getResultList();
+    }
+}

@@ -1,0 +1,204 @@
+package org.teleris.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Stage II intake through the real server: the full-study request opens an upload session; STOW-RS
+ * and C-STORE (dcmtk's storescu) store de-identified instances exactly once; bad parts are refused
+ * one by one with reasons; completing makes the study the experts'.
+ */
+@ExtendWith(ArquillianExtension.class)
+class IntakeTest {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return RisDeployment.war();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @TempDir
+    Path temp;
+
+    /** A case of the northern clinic whose full study the consultant requested. */
+    private String fullStudyRequested(RisClient north, RisClient consultant) {
+        String caseId = north.post("api/cases", "{\"question\":\"Full study please\",\"modality\":\"CT\","
+                + "\"bodyPart\":\"CHEST\"}").json().getString("id");
+        assertEquals(200, consultant.post("api/cases/" + caseId + "/claim", "").status());
+        assertEquals(200, consultant.post("api/cases/" + caseId + "/request-full-study",
+                "{\"text\":\"Send the whole chest series\"}").status());
+        return caseId;
+    }
+
+    static byte[] multipart(String boundary, List<byte[]> parts, String type) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Type: " + type + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            body.writeBytes(part);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        return body.toByteArray();
+    }
+
+    private RisClient.Reply stow(RisClient client, List<byte[]> parts, String type) {
+        String boundary = "teleris-" + System.nanoTime();
+        return client.postBytes("api/dicomweb/studies", "multipart/related; type=\"application/dicom\"; boundary="
+                + boundary, multipart(boundary, parts, type));
+    }
+
+    private static List<byte[]> read(Path folder) throws IOException {
+        List<byte[]> files = new ArrayList<>();
+        try (Stream<Path> list = Files.list(folder)) {
+            for (Path f : list.sorted().toList()) {
+                files.add(Files.readAllBytes(f));
+            }
+        }
+        return files;
+    }
+
+    private static int items(JsonObject stowResponse, String tag) {
+        return stowResponse.containsKey(tag) ? stowResponse.getJsonObject(tag).getJsonArray("Value").size() : 0;
+    }
+
+    @Test
+    void stowStoresDeidentifiedInstancesOnceAndRefusesBadPartsWithReasons() throws Exception {
+        RisClient north = RisClient.loggedIn(base, "doctor.north", "north-demo");
+        RisClient south = RisClient.loggedIn(base, "doctor.south", "south-demo");
+        RisClient consultant = RisClient.loggedIn(base, "consultant", "consultant-demo");
+        RisClient expert = RisClient.loggedIn(base, "expert", "expert-demo");
+        String caseId = fullStudyRequested(north, consultant);
+
+        JsonObject session = north.get("api/upload-sessions/by-case/" + caseId).json();
+        assertEquals("OPEN", session.getString("state"));
+        String sessionId = session.getString("id");
+        assertEquals(404, south.get("api/upload-sessions/" + sessionId).status(), "another clinic never sees it");
+        assertEquals(200, expert.get("api/upload-sessions/" + sessionId).status());
+        assertEquals(409, north.post("api/upload-sessions/" + sessionId + "/complete", "").status(),
+                "nothing to complete yet");
+
+        List<byte[]> slices = read(writeCt("ct", 4, 11));
+        RisClient.Reply first = stow(north, slices.subList(0, 3), "application/dicom");
+        assertEquals(200, first.status(), first.body());
+        assertEquals(3, items(first.json(), "00081199"));
+        String storedUid = first.json().getJsonObject("00081199").getJsonArray("Value").getJsonObject(0)
+                .getJsonObject("00081155").getJsonArray("Value").getString(0);
+        assertTrue(storedUid.startsWith("2.25."), "UIDs are remapped: " + storedUid);
+        for (String phi : List.of("Korolyova", "MRN-4471", SyntheticCt.HOSPITAL_ROOT)) {
+            assertFalse(first.body().contains(phi), "the response names no PHI: " + phi);
+        }
+
+        // the same instances again: idempotent
+        RisClient.Reply again = stow(north, slices.subList(0, 3), "application/dicom");
+        assertEquals(200, again.status(), again.body());
+        session = north.get("api/upload-sessions/" + sessionId).json();
+        assertEquals("RECEIVING", session.getString("state"));
+        assertEquals(3, session.getInt("stored"));
+        assertEquals(3, session.getInt("duplicates"));
+
+        // one good part among bad ones: each bad part is refused with its reason, the good one stored
+        byte[] truncated = java.util.Arrays.copyOf(slices.get(3), 700);
+        byte[] notDicom = "just some text, not an image".getBytes(StandardCharsets.US_ASCII);
+        byte[] wrongPreamble = slices.get(3).clone();
+        wrongPreamble[128] = 'X';
+        RisClient.Reply mixed = stow(north, List.of(notDicom, truncated, wrongPreamble, slices.get(3)),
+                "application/dicom");
+        assertEquals(202, mixed.status(), mixed.body());
+        assertEquals(1, items(mixed.json(), "00081199"));
+        assertEquals(3, items(mixed.json(), "00081198"));
+        JsonArray failed = mixed.json().getJsonObject("00081198").getJsonArray("Value");
+        for (int i = 0; i < failed.size(); i++) {
+            String comment = failed.getJsonObject(i).getJsonObject("00000902").getJsonArray("Value").getString(0);
+            assertFalse(comment.isBlank());
+        }
+        session = north.get("api/upload-sessions/" + sessionId).json();
+        assertEquals(4, session.getInt("stored"));
+        assertEquals(3, session.getInt("rejected"));
+        assertEquals(3, session.getJsonArray("rejections").size());
+        JsonObject study = session.getJsonArray("studies").getJsonObject(0);
+        assertEquals(4, study.getInt("instanceCount"));
+        assertTrue(study.getString("studyInstanceUid").startsWith("2.25."));
+
+        // bad requests are clear 4xx, never 500
+        assertEquals(415, north.postBytes("api/dicomweb/studies", "application/dicom", slices.get(0)).status());
+        assertEquals(400, north.postBytes("api/dicomweb/studies", "multipart/related; boundary=x",
+                "no parts here".getBytes(StandardCharsets.US_ASCII)).status());
+        assertEquals(409, stow(south, slices.subList(0, 1), "application/dicom").status(),
+                "the southern clinic has no open session");
+        assertEquals(403, stow(expert, slices.subList(0, 1), "application/dicom").status());
+
+        // the stored files: one per instance, no temp files, no PHI in them
+        Path store = Path.of(RisDeployment.DATA_DIR, "studies");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(store)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        assertTrue(files.stream().noneMatch(f -> f.getFileName().toString().endsWith(".part")), "no temp files");
+        List<Path> ours = files.stream().filter(f -> f.toString().contains(study.getString("studyInstanceUid"))).toList();
+        assertEquals(4, ours.size());
+        for (Path f : ours) {
+            String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            assertFalse(content.contains("Korolyova") || content.contains("MRN-4471-0923"), "PHI in " + f);
+        }
+
+        // complete: the experts' now; nothing more accepted
+        JsonObject completed = north.post("api/upload-sessions/" + sessionId + "/complete", "").json();
+        assertEquals("COMPLETE", completed.getString("state"));
+        assertEquals(409, north.post("api/upload-sessions/" + sessionId + "/complete", "").status());
+        RisClient.Reply late = north.postBytes("api/dicomweb/studies?session=" + sessionId,
+                "multipart/related; type=\"application/dicom\"; boundary=b",
+                multipart("b", List.of(slices.get(0)), "application/dicom"));
+        assertEquals(409, late.status(), late.body());
+        assertTrue(late.body().contains("SESSION_COMPLETE"), late.body());
+    }
+
+    @Test
+    void storescuSendsAStudyIntoTheOpenSessionExactlyOnce() throws Exception {
+        RisClient north = RisClient.loggedIn(base, "doctor.north", "north-demo");
+        RisClient consultant = RisClient.loggedIn(base, "consultant", "consultant-demo");
+        // an association names no case: it feeds the organisation's newest open session
+        String caseId = fullStudyRequested(north, consultant);
+        String sessionId = north.get("api/upload-sessions/by-case/" + caseId).json().getString("id");
+        Path folder = writeCt("cstore", 24, 29);
+
+        Dcmtk.Run sent = Dcmtk.store(Dcmtk.dicomPort(), "NORTH_CT", folder);
+        assertEquals(0, sent.exit(), Dcmtk.tail(sent.output()));
+        Dcmtk.Run resent = Dcmtk.store(Dcmtk.dicomPort(), "NORTH_CT", folder);
+        assertEquals(0, resent.exit(), Dcmtk.tail(resent.output()));
+
+        JsonObject session = north.get("api/upload-sessions/" + sessionId).json();
+        assertEquals(24, session.getInt("stored"), session.toString());
+        assertEquals(24, session.getInt("duplicates"));
+        assertEquals("C_STORE", session.getString("channels"));
+        assertEquals(24, session.getJsonArray("studies").getJsonObject(0).getInt("instanceCount"));
+    }
+
+    private Path writeCt(String name, int slices, long seed) throws Exception {
+        Path folder = temp.resolve(name);
+        SyntheticCt.write(folder, slices, 64, seed);
+        return folder;
+    }
+}
