@@ -182,7 +182,8 @@ class IntakeTest {
         // an association names no case: it feeds the organisation's newest open session
         String caseId = fullStudyRequested(north, consultant);
         String sessionId = north.get("api/upload-sessions/by-case/" + caseId).json().getString("id");
-        Path folder = writeCt("cstore", 24, 29);
+        Path folder = temp.resolve("cstore");
+        SyntheticCt.write(folder, 24, 512, 29);
 
         Dcmtk.Run sent = Dcmtk.store(Dcmtk.dicomPort(), "NORTH_CT", folder);
         assertEquals(0, sent.exit(), Dcmtk.tail(sent.output()));
@@ -193,7 +194,44 @@ class IntakeTest {
         assertEquals(24, session.getInt("stored"), session.toString());
         assertEquals(24, session.getInt("duplicates"));
         assertEquals("C_STORE", session.getString("channels"));
+        String study = session.getJsonArray("studies").getJsonObject(0).getString("studyInstanceUid");
         assertEquals(24, session.getJsonArray("studies").getJsonObject(0).getInt("instanceCount"));
+
+        // completing the study runs the AI on it; its result is counted, its outputs join the study
+        RisClient admin = RisClient.loggedIn(base, "admin", "admin-demo");
+        int runsBefore = aiRuns(admin);
+        assertEquals("COMPLETE", north.post("api/upload-sessions/" + sessionId + "/complete", "").json()
+                .getString("state"));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+        while (aiRuns(admin) == runsBefore && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        assertTrue(aiRuns(admin) > runsBefore, "the AI ran on the received study");
+        JsonObject after = north.get("api/upload-sessions/" + sessionId).json();
+        if (after.getString("channels").contains("AI")) {
+            assertTrue(after.getInt("stored") >= 26, "an SR and research captures: " + after);
+        }
+        assertEquals("COMPLETE", after.getString("state"), "the AI changes nothing of the upload");
+
+        // on demand, with a registered model; refusals are clear
+        RisClient expert = RisClient.loggedIn(base, "expert", "expert-demo");
+        RisClient south = RisClient.loggedIn(base, "doctor.south", "south-demo");
+        String model = expert.get("api/ai/models").array().getJsonObject(0).getString("id");
+        assertEquals(202, expert.post("api/ai/studies/" + study + "/runs", "{\"modelId\":\"" + model + "\"}").status());
+        assertEquals(400, expert.post("api/ai/studies/" + study + "/runs", "{\"modelId\":\"no-such-model\"}").status());
+        assertEquals(404, south.post("api/ai/studies/" + study + "/runs", "{}").status(), "another clinic's study");
+        assertEquals(403, consultant.post("api/ai/studies/" + study + "/runs", "{}").status());
+        deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+        int afterFirst = aiRuns(admin);
+        while (aiRuns(admin) == afterFirst && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        assertTrue(aiRuns(admin) > afterFirst, "the on-demand run was recorded");
+    }
+
+    private static int aiRuns(RisClient admin) {
+        return admin.get("api/admin/ai-quality").json().getJsonArray("models").stream()
+                .mapToInt(m -> m.asJsonObject().getInt("runs")).sum();
     }
 
     private Path writeCt(String name, int slices, long seed) throws Exception {

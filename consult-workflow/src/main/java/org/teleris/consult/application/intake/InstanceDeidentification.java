@@ -25,4 +25,11 @@ public interface InstanceDeidentification {
     }
 
     Prepared prepare(Path received, String organisationId);
+
+    /**
+     * An instance the server generated itself from de-identified instances (AI results): read for
+     * indexing, not de-identified again (its references must keep pointing at the stored UIDs) and
+     * not OCR-verified (its research marking is burned in on purpose).
+     */
+    Accepted generatedByServer(Path file) throws java.io.IOException;
 }

@@ -39,7 +39,8 @@ public class IntakeRecords {
     public void stored(String sessionId, InstanceHeader header, String sha256, long size, String path,
                        IntakeChannel channel) {
         UploadSession session = repository.lockedSession(sessionId).orElseThrow();
-        if (!session.acceptsInstances()) {
+        // the AI adds its results to a completed study; senders cannot
+        if (!session.acceptsInstances() && channel != IntakeChannel.AI) {
             throw new IllegalStateException("session completed meanwhile");
         }
         repository.add(new StoredInstance(session, header, sha256, size, path, channel.name(), clock.instant()));

@@ -93,6 +93,20 @@ public class StudyIntake implements InstanceIntake {
         return stored;
     }
 
+    /** Adds an instance the server generated (AI results) to the study of a session, complete or not. */
+    public IntakeOutcome storeGenerated(String sessionId, Path file) throws IOException {
+        UploadSession s = records.session(sessionId).orElseThrow(() -> new IllegalArgumentException("no session"));
+        InstanceDeidentification.Accepted generated = deidentification.generatedByServer(file);
+        String sha = sha256(generated.bytes());
+        Optional<IntakeOutcome> known = againstIndex(generated.header().sopInstanceUid(), sha);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String path = storage.write(s.organisationId(), generated.header(), sha, generated.bytes());
+        records.stored(s.id(), generated.header(), sha, generated.bytes().length, path, IntakeChannel.AI);
+        return new IntakeOutcome(IntakeOutcome.Status.STORED, generated.header().sopInstanceUid(), null, null);
+    }
+
     private Optional<IntakeOutcome> againstIndex(String sop, String sha) {
         Optional<StoredInstance> existing = records.instance(sop);
         if (existing.isEmpty()) {

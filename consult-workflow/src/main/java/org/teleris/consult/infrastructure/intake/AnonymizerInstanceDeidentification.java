@@ -66,6 +66,17 @@ public class AnonymizerInstanceDeidentification implements InstanceDeidentificat
         }
     }
 
+    @Override
+    public Accepted generatedByServer(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return new Accepted(bytes, PixelMedHeaders.header(PixelMedHeaders.read(bytes)), true,
+                    "{\"generatedBy\":\"server AI\",\"label\":\"For Research Purposes Only\"}");
+        } catch (DicomException e) {
+            throw new IOException("the generated instance is not readable DICOM", e);
+        }
+    }
+
     private Prepared deidentified(byte[] bytes, String organisationId)
             throws InstanceRejectedException, IOException, DicomException {
         DicomDeidentifier.DeidentifiedBytes out = deidentifier.deidentify(bytes,

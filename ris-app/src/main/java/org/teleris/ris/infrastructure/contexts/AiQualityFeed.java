@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import org.teleris.consult.domain.ai.StudyPrescreened;
 import org.teleris.ris.application.AiQualityMonitoring;
 import org.teleris.ris.domain.aiquality.AiRun;
 import org.teleris.ris.domain.aiquality.AiStage;
@@ -28,6 +29,11 @@ public class AiQualityFeed {
     void prescreened(@Observes AiPrescreened e) {
         monitoring.recordRun(new AiRun(AiStage.TRIAGE, e.caseId(), e.organisationId(), e.modelId(), e.modelVersion(),
                 e.kind(), e.defect(), e.probability(), e.ctClass(), e.durationMillis(), clock.instant()));
+    }
+
+    void studyPrescreened(@Observes StudyPrescreened e) {
+        monitoring.recordRun(new AiRun(AiStage.CONSULTATION, e.caseId(), e.organisationId(), e.modelId(),
+                e.modelVersion(), e.kind(), e.defect(), e.probability(), e.ctClass(), e.durationMillis(), clock.instant()));
     }
 
     void triageDecided(@Observes CaseTransitioned e) {
