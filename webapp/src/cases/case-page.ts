@@ -18,6 +18,7 @@ import type { Case, CaseMessage, Clinical, CurrentUser, HistoryEntry, Preview, T
 import { clinicalRows } from './clinical';
 import { previewMedia } from './preview-media';
 import { ACCEPT_STILLS, previewPicker } from './preview-picker';
+import { studyUpload } from './study-upload';
 import { DECLINE_REASONS, TEXT_MAX_LENGTH } from './vocab';
 
 /** The commands this user may give on this case: the state's commands, narrowed by role and relation. */
@@ -54,6 +55,8 @@ export function casePage(id: string): View {
   const chatForm = h('div', { class: 'chat-compose' });
   const historyBox = h('div', { 'data-testid': 'history' });
   const previewsBox = h('div', { class: 'preview-gallery', 'data-testid': 'case-previews' });
+  const studyBox = h('div');
+  let study: ReturnType<typeof studyUpload> | null = null;
   let previews: Preview[] = [];
   const heading = h('h1', { class: 'page-title', 'data-testid': 'page-heading' }, t('case.title'));
 
@@ -66,6 +69,10 @@ export function casePage(id: string): View {
     mount(summaryBox, summary(c));
     mount(clinicalBox, clinicalSection(c.clinical));
     mount(decisionBox, decisionSection(c));
+    if (c.state === 'FULL_STUDY_REQUESTED' && !study) {
+      study = studyUpload(id, user.role === 'DOCTOR' && user.organisationId === c.organisationId);
+      mount(studyBox, study.element);
+    }
     const commands = commandsFor(user, c);
     if (openPanel && !commands.has(openPanel)) {
       openPanel = null;
@@ -450,6 +457,7 @@ export function casePage(id: string): View {
     live,
     dispose: () => {
       disposed = true;
+      study?.dispose();
       unsubscribe();
       unwatch();
     },
@@ -472,6 +480,7 @@ export function casePage(id: string): View {
             actionsBox,
             actionPanel,
           ),
+          studyBox,
           h('section', { class: 'card', 'aria-labelledby': 'history-heading' }, h('h2', { id: 'history-heading' }, t('history.heading')), historyBox),
         ),
         h(

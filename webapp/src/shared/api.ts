@@ -4,6 +4,7 @@
 import type {
   AiQuality,
   ApiErrorBody,
+  UploadSession,
   AuditRecord,
   Case,
   CaseMessage,
@@ -131,6 +132,9 @@ export const api = {
   organisations: () => request<Organisation[]>('GET', 'api/admin/organisations'),
   users: () => request<User[]>('GET', 'api/admin/users'),
   audit: (limit = 50) => request<AuditRecord[]>('GET', `api/admin/audit?limit=${limit}`),
+  uploadSession: (caseId: string) => request<UploadSession>('GET', `api/upload-sessions/by-case/${enc(caseId)}`),
+  completeUpload: (sessionId: string) => request<UploadSession>('POST', `api/upload-sessions/${enc(sessionId)}/complete`),
+  stow: (sessionId: string, files: File[], onProgress: (loaded: number) => void) => stow(sessionId, files, onProgress),
   aiQuality: (from: string, to: string) =>
     request<AiQuality>('GET', `api/admin/ai-quality?from=${enc(from)}&to=${enc(to)}`),
   verifyAudit: () => request<ChainVerification>('POST', 'api/admin/audit/verify'),
@@ -176,4 +180,43 @@ export function uploadPreview(file: File, onProgress: (loaded: number, total: nu
     xhr.send(file);
   });
   return { done, abort: () => xhr.abort() };
+}
+
+/**
+ * STOW-RS of a few files into an upload session (multipart/related built in the page), with upload
+ * progress. Resolves with how many were stored and how many refused (the reasons are in the session).
+ */
+function stow(sessionId: string, files: File[], onProgress: (loaded: number) => void): Promise<{ stored: number; failed: number }> {
+  const boundary = `teleris-${crypto.randomUUID()}`;
+  const parts: BlobPart[] = [];
+  for (const f of files) {
+    parts.push(`--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`, f, '\r\n');
+  }
+  parts.push(`--${boundary}--\r\n`);
+  const body = new Blob(parts);
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `api/dicomweb/studies?session=${enc(sessionId)}`);
+    xhr.setRequestHeader('Content-Type', `multipart/related; type="application/dicom"; boundary=${boundary}`);
+    xhr.setRequestHeader('Accept', 'application/dicom+json');
+    xhr.upload.onprogress = (e) => onProgress(e.loaded);
+    xhr.onerror = () => reject(new NetworkError('upload failed'));
+    xhr.onload = () => {
+      let json: Record<string, { Value?: unknown[] }> & Partial<ApiErrorBody> = {};
+      try {
+        json = JSON.parse(xhr.responseText || '{}');
+      } catch {
+        /* not JSON */
+      }
+      if (xhr.status === 401) onUnauthorized('api/dicomweb/studies');
+      const stored = json['00081199']?.Value?.length ?? 0;
+      const failed = json['00081198']?.Value?.length ?? 0;
+      if (xhr.status === 200 || xhr.status === 202 || (xhr.status === 409 && failed > 0)) {
+        resolve({ stored, failed });
+      } else {
+        reject(new ApiError(xhr.status, typeof json.error === 'string' ? json.error : `http_${xhr.status}`, typeof json.message === 'string' ? json.message : `${xhr.status}`, json));
+      }
+    };
+    xhr.send(body);
+  });
 }

@@ -144,6 +144,22 @@ export interface AuditRecord {
   outcome: string;
 }
 
+/** A case's full-study upload session, with live counts and refusals. */
+export interface UploadSession {
+  id: string;
+  caseId: string;
+  state: 'OPEN' | 'RECEIVING' | 'COMPLETE';
+  stored: number;
+  duplicates: number;
+  conflicts: number;
+  rejected: number;
+  storedBytes: number;
+  channels: string;
+  completedAt?: string | null;
+  studies: { studyInstanceUid: string; seriesCount: number; instanceCount: number }[];
+  rejections: { status: string; reasonCode: string; reason: string; channel: string; at: string }[];
+}
+
 /** Volumes and technological defects of one AI model over a period. */
 export interface AiModelQuality {
   modelId: string;

@@ -164,6 +164,13 @@ class IntakeTest {
             assertFalse(content.contains("Korolyova") || content.contains("MRN-4471-0923"), "PHI in " + f);
         }
 
+        // QIDO/WADO: the sending clinic sees its receiving study; the reference centre only once complete
+        String studyUid = study.getString("studyInstanceUid");
+        assertEquals(1, north.get("api/dicomweb/studies?StudyInstanceUID=" + studyUid).array().size());
+        assertEquals(0, expert.get("api/dicomweb/studies?StudyInstanceUID=" + studyUid).array().size());
+        assertEquals(404, expert.get("api/dicomweb/studies/" + studyUid + "/series").status());
+        assertEquals(0, south.get("api/dicomweb/studies?StudyInstanceUID=" + studyUid).array().size());
+
         // complete: the experts' now; nothing more accepted
         JsonObject completed = north.post("api/upload-sessions/" + sessionId + "/complete", "").json();
         assertEquals("COMPLETE", completed.getString("state"));
@@ -173,6 +180,32 @@ class IntakeTest {
                 multipart("b", List.of(slices.get(0)), "application/dicom"));
         assertEquals(409, late.status(), late.body());
         assertTrue(late.body().contains("SESSION_COMPLETE"), late.body());
+
+        JsonObject found = expert.get("api/dicomweb/studies?StudyInstanceUID=" + studyUid).array().getJsonObject(0);
+        assertEquals(4, found.getJsonObject("00201208").getJsonArray("Value").getInt(0));
+        assertEquals("CT", found.getJsonObject("00080061").getJsonArray("Value").getString(0));
+        JsonArray series = expert.get("api/dicomweb/studies/" + studyUid + "/series").array();
+        String seriesUid = series.getJsonObject(0).getJsonObject("0020000E").getJsonArray("Value").getString(0);
+        JsonArray instances = expert.get("api/dicomweb/studies/" + studyUid + "/series/" + seriesUid + "/instances")
+                .array();
+        assertEquals(4, instances.size());
+        String sop = instances.getJsonObject(0).getJsonObject("00080018").getJsonArray("Value").getString(0);
+        String base = "api/dicomweb/studies/" + studyUid + "/series/" + seriesUid + "/instances/" + sop;
+        RisClient.Reply metadata = expert.get(base + "/metadata");
+        assertEquals(200, metadata.status(), metadata.body());
+        JsonObject attributes = metadata.array().getJsonObject(0);
+        assertEquals(64, attributes.getJsonObject("00280010").getJsonArray("Value").getInt(0));
+        assertFalse(metadata.body().contains("Korolyova"), "metadata of the de-identified instance");
+        byte[] frame = expert.download(base + "/frames/1");
+        assertTrue(frame.length > 64 * 64 * 2 && frame.length < 64 * 64 * 2 + 400, "one raw frame: " + frame.length);
+        byte[] png = expert.download(base + "/rendered");
+        assertEquals(64, javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png)).getWidth());
+        byte[] instance = expert.download(base);
+        assertTrue(new String(instance, StandardCharsets.ISO_8859_1).contains("DICM"), "multipart with the instance");
+        assertEquals(404, south.get(base + "/metadata").status(), "another clinic's study does not exist for it");
+        assertEquals(404, expert.get("api/dicomweb/studies/1.2.3/series").status());
+        assertEquals(400, expert.get(base + "/frames/abc").status());
+        assertEquals(400, expert.get("api/dicomweb/studies?limit=0").status());
     }
 
     @Test
@@ -227,6 +260,9 @@ class IntakeTest {
             Thread.sleep(500);
         }
         assertTrue(aiRuns(admin) > afterFirst, "the on-demand run was recorded");
+        assertEquals(0, admin.get("api/admin/ai-quality").json().getJsonArray("models").stream()
+                .mapToInt(m -> m.asJsonObject().getJsonObject("defects").getInt("FAILED", 0)).sum(),
+                "no run failed: " + admin.get("api/admin/ai-quality").body());
     }
 
     private static int aiRuns(RisClient admin) {

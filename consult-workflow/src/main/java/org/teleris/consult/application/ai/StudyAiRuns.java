@@ -96,7 +96,11 @@ public class StudyAiRuns {
                     a.defect(), a.modelId(), a.modelVersion(), a.probability(), a.ctClass(), a.involvementTotal(),
                     a.durationMillis(), stored, onDemand));
         } catch (IOException | RuntimeException e) {
+            // a failure is a technological defect, counted like any other result
             LOG.log(Level.WARNING, "AI run on study of case " + target.caseId() + " failed: " + e.getClass().getName(), e);
+            prescreened.fire(new StudyPrescreened(target.caseId(), target.organisationId(), studyInstanceUid,
+                    "TECHNOLOGICAL_DEFECT", "FAILED", modelId == null ? "default" : modelId, null, null, null, null, 0, 0,
+                    onDemand));
         } finally {
             deleteQuietly(work);
         }

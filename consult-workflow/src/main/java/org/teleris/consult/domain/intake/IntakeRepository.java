@@ -32,6 +32,12 @@ public interface IntakeRepository {
 
     List<StoredInstance> instancesOfStudy(String studyInstanceUid);
 
+    /** Newest first. */
+    List<StoredInstance> instancesOfOrganisation(String organisationId);
+
+    /** Of sessions whose upload is complete, newest first. */
+    List<StoredInstance> instancesOfCompleteSessions();
+
     /** Every storage path in the index, for the start-up sweep of orphan files. */
     List<String> allStoragePaths();
 }

@@ -10,16 +10,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.teleris.consult.application.intake.StorageSweep;
 import org.teleris.consult.application.intake.UploadSessions;
 
 /**
- * Start-up sweep of orphan files, then a periodic check that completes C-STORE sessions quiet for
+ * A periodic check that completes C-STORE sessions quiet for
  * {@code ris.intake.quiet-period} (a PACS sends and never says "done").
  */
 @Singleton
@@ -32,9 +30,6 @@ public class IntakeHousekeeping {
     TimerService timers;
 
     @Inject
-    StorageSweep sweep;
-
-    @Inject
     UploadSessions sessions;
 
     @Inject
@@ -44,14 +39,6 @@ public class IntakeHousekeeping {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void start() {
-        try {
-            int removed = sweep.removeOrphans();
-            if (removed > 0) {
-                LOG.log(Level.INFO, "intake: removed {0} orphan or temporary file(s) left by an interrupted write", removed);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "intake: the start-up sweep of the study store failed", e);
-        }
         long every = Math.max(1000, Math.min(quietPeriod.toMillis() / 4, 30_000));
         timers.createIntervalTimer(every, every, new TimerConfig("intake-quiet-sessions", false));
     }

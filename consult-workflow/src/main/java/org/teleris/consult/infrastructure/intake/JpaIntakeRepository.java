@@ -97,6 +97,19 @@ public class JpaIntakeRepository implements IntakeRepository {
     }
 
     @Override
+    public List<StoredInstance> instancesOfOrganisation(String organisationId) {
+        return em.createQuery("select i from StoredInstance i where i.organisationId = :o order by i.storedAt desc",
+                StoredInstance.class).setParameter("o", organisationId).getResultList();
+    }
+
+    @Override
+    public List<StoredInstance> instancesOfCompleteSessions() {
+        return em.createQuery("select i from StoredInstance i, UploadSession s where s.id = i.uploadSessionId"
+                        + " and s.state = :done order by i.storedAt desc", StoredInstance.class)
+                .setParameter("done", UploadSessionState.COMPLETE).getResultList();
+    }
+
+    @Override
     public List<String> allStoragePaths() {
         return em.createQuery("select i.storagePath from StoredInstance i", String.class).getResultList();
     }

@@ -21,4 +21,18 @@ final class DicomJson {
         String clipped = value.length() > 1024 ? value.substring(0, 1024) : value;
         return Json.createObjectBuilder().add("vr", "LO").add("Value", Json.createArrayBuilder().add(clipped)).build();
     }
+
+    static JsonObject is(long value) {
+        return Json.createObjectBuilder().add("vr", "IS").add("Value", Json.createArrayBuilder().add(value)).build();
+    }
+
+    static JsonObject da(String value) {
+        return Json.createObjectBuilder().add("vr", "DA").add("Value", Json.createArrayBuilder().add(value)).build();
+    }
+
+    static JsonObject cs(java.util.Collection<String> values) {
+        jakarta.json.JsonArrayBuilder array = Json.createArrayBuilder();
+        values.forEach(array::add);
+        return Json.createObjectBuilder().add("vr", "CS").add("Value", array).build();
+    }
 }

@@ -36,4 +36,12 @@ public final class IntakeErrorMappers {
             return json(409, "not_completable", e.getMessage());
         }
     }
+
+    @Provider
+    public static class StudyNotFound implements ExceptionMapper<org.teleris.consult.application.dicomweb.StudyNotFoundException> {
+        @Override
+        public Response toResponse(org.teleris.consult.application.dicomweb.StudyNotFoundException e) {
+            return json(404, "not_found", e.getMessage());
+        }
+    }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.teleris.consult.application.intake.StorageSweep;
 import org.teleris.ris.application.AuditLog;
 import org.teleris.ris.domain.audit.AuditAction;
 import org.teleris.ris.domain.audit.AuditEntry;
@@ -28,6 +29,9 @@ public class ApplicationStartup {
     AuditLog auditLog;
 
     @Inject
+    StorageSweep storageSweep;
+
+    @Inject
     @ConfigProperty(name = "ris.demo.seed", defaultValue = "false")
     boolean seedDemo;
 
@@ -40,7 +44,18 @@ public class ApplicationStartup {
             // Printed, not logged: it is for the person at the console, and log files outlive demos.
             System.out.println((created ? "Demo data created." : "Demo data already present.") + DemoData.banner());
         }
+        removeOrphanStudyFiles();
         auditLog.record(new AuditEntry(AuditEntry.SYSTEM, null, AuditAction.APPLICATION_STARTED, null, null,
                 AuditOutcome.SUCCESS));
+    }
+
+    /** After the schema exists: files a crash left without an index row (see docs/intake.md). */
+    private void removeOrphanStudyFiles() {
+        try {
+            int removed = storageSweep.removeOrphans();
+            LOG.info(() -> "study store swept: " + removed + " orphan or temporary file(s) removed");
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.log(java.util.logging.Level.WARNING, "the start-up sweep of the study store failed", e);
+        }
     }
 }

@@ -1,0 +1,138 @@
+package org.teleris.consult.application.dicomweb;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.teleris.consult.application.ConsultUser;
+import org.teleris.consult.application.intake.StudyStorage;
+import org.teleris.consult.domain.intake.IntakeRepository;
+import org.teleris.consult.domain.intake.StoredInstance;
+import org.teleris.consult.domain.intake.UploadSession;
+import org.teleris.consult.domain.intake.UploadSessionState;
+
+/**
+ * QIDO-RS matching over the study index, and the files WADO-RS serves. What a caller may see:
+ * a doctor, their organisation's studies (also while receiving); everyone else of the reference
+ * centre, studies whose upload is complete. Anything else does not exist for them (404).
+ */
+@ApplicationScoped
+public class StudyQueries {
+
+    /** A study as QIDO answers it. */
+    public record StudyMatch(String studyInstanceUid, String patientPseudonym, String studyDate,
+                             Set<String> modalities, int seriesCount, int instanceCount) {
+    }
+
+    /** A series as QIDO answers it. */
+    public record SeriesMatch(String seriesInstanceUid, String modality, Integer seriesNumber, String description,
+                              int instanceCount) {
+    }
+
+    /** Matching keys of a study query; null means "any". Dates as YYYYMMDD or a range YYYYMMDD-YYYYMMDD. */
+    public record StudyFilter(String studyInstanceUid, String patientId, String modality, String studyDate) {
+    }
+
+    @Inject
+    IntakeRepository repository;
+
+    @Inject
+    StudyStorage storage;
+
+    @Transactional
+    public List<StudyMatch> studies(ConsultUser caller, StudyFilter filter, int offset, int limit) {
+        Map<String, List<StoredInstance>> byStudy = visibleInstances(caller).stream()
+                .filter(i -> filter.studyInstanceUid() == null || filter.studyInstanceUid().equals(i.studyInstanceUid()))
+                .filter(i -> filter.patientId() == null || filter.patientId().equals(i.patientPseudonym()))
+                .collect(Collectors.groupingBy(StoredInstance::studyInstanceUid, LinkedHashMap::new, Collectors.toList()));
+        List<StudyMatch> matches = new ArrayList<>();
+        for (var e : byStudy.entrySet()) {
+            List<StoredInstance> list = e.getValue();
+            Set<String> modalities = list.stream().map(StoredInstance::modality).filter(Objects::nonNull)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            String date = list.stream().map(StoredInstance::studyDate).filter(Objects::nonNull).findFirst().orElse(null);
+            if (filter.modality() != null && !modalities.contains(filter.modality())) {
+                continue;
+            }
+            if (filter.studyDate() != null && !dateMatches(filter.studyDate(), date)) {
+                continue;
+            }
+            matches.add(new StudyMatch(e.getKey(), list.get(0).patientPseudonym(), date, modalities,
+                    (int) list.stream().map(StoredInstance::seriesInstanceUid).distinct().count(), list.size()));
+        }
+        return matches.stream().skip(Math.max(0, offset)).limit(Math.max(0, limit)).toList();
+    }
+
+    @Transactional
+    public List<SeriesMatch> series(ConsultUser caller, String studyInstanceUid) {
+        Map<String, List<StoredInstance>> bySeries = study(caller, studyInstanceUid).stream()
+                .collect(Collectors.groupingBy(StoredInstance::seriesInstanceUid, LinkedHashMap::new, Collectors.toList()));
+        return bySeries.values().stream().map(l -> new SeriesMatch(l.get(0).seriesInstanceUid(), l.get(0).modality(),
+                        l.get(0).seriesNumber(), l.get(0).seriesDescription(), l.size()))
+                .sorted(Comparator.comparing(SeriesMatch::seriesNumber, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+    }
+
+    @Transactional
+    public List<StoredInstance> instances(ConsultUser caller, String studyInstanceUid, String seriesInstanceUid) {
+        List<StoredInstance> found = study(caller, studyInstanceUid).stream()
+                .filter(i -> seriesInstanceUid == null || i.seriesInstanceUid().equals(seriesInstanceUid))
+                .sorted(Comparator.comparing(StoredInstance::instanceNumber, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        if (found.isEmpty()) {
+            throw new StudyNotFoundException(seriesInstanceUid);
+        }
+        return found;
+    }
+
+    @Transactional
+    public StoredInstance instance(ConsultUser caller, String study, String series, String sop) {
+        return instances(caller, study, series).stream().filter(i -> i.sopInstanceUid().equals(sop)).findFirst()
+                .orElseThrow(() -> new StudyNotFoundException(sop));
+    }
+
+    public Path fileOf(StoredInstance instance) {
+        return storage.resolve(instance.storagePath());
+    }
+
+    private List<StoredInstance> study(ConsultUser caller, String studyInstanceUid) {
+        List<StoredInstance> list = repository.instancesOfStudy(studyInstanceUid);
+        if (list.isEmpty() || !visible(caller, list.get(0).uploadSessionId())) {
+            throw new StudyNotFoundException(studyInstanceUid);
+        }
+        return list;
+    }
+
+    private boolean visible(ConsultUser caller, String sessionId) {
+        UploadSession s = repository.session(sessionId).orElse(null);
+        return s != null && (caller.role() == ConsultUser.Role.DOCTOR ? caller.organisationId().equals(s.organisationId())
+                : s.state() == UploadSessionState.COMPLETE);
+    }
+
+    private List<StoredInstance> visibleInstances(ConsultUser caller) {
+        return caller.role() == ConsultUser.Role.DOCTOR ? repository.instancesOfOrganisation(caller.organisationId())
+                : repository.instancesOfCompleteSessions();
+    }
+
+    static boolean dateMatches(String query, String date) {
+        if (date == null) {
+            return false;
+        }
+        int dash = query.indexOf('-');
+        if (dash < 0) {
+            return query.equals(date);
+        }
+        String from = query.substring(0, dash);
+        String to = query.substring(dash + 1);
+        return (from.isEmpty() || date.compareTo(from) >= 0) && (to.isEmpty() || date.compareTo(to) <= 0);
+    }
+}

@@ -1,0 +1,217 @@
+package org.teleris.consult.interfaces.dicomweb;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.UUID;
+import org.teleris.consult.application.ConsultUser;
+import org.teleris.consult.application.CurrentUser;
+import org.teleris.consult.application.dicomweb.InstanceContent;
+import org.teleris.consult.application.dicomweb.StudyQueries;
+import org.teleris.consult.domain.intake.StoredInstance;
+
+/**
+ * QIDO-RS (studies, series, instances) and WADO-RS (instances, metadata, frames, rendered) over the
+ * stored, de-identified studies. Role and organisation are checked on every request; what a caller
+ * may not see answers 404.
+ */
+@Path("dicomweb/studies")
+@RequestScoped
+@RolesAllowed({"DOCTOR", "CONSULTANT", "EXPERT", "ADMIN"})
+public class DicomWebReadResource {
+
+    static final String DICOM_JSON = "application/dicom+json";
+    private static final int DEFAULT_LIMIT = 100;
+
+    @Inject
+    CurrentUser users;
+
+    @Inject
+    StudyQueries queries;
+
+    @Inject
+    InstanceContent content;
+
+    @GET
+    @Produces({DICOM_JSON, MediaType.APPLICATION_JSON})
+    public Response searchStudies(@QueryParam("StudyInstanceUID") String study, @QueryParam("PatientID") String patient,
+                                  @QueryParam("ModalitiesInStudy") String modality,
+                                  @QueryParam("StudyDate") String date, @QueryParam("offset") Integer offset,
+                                  @QueryParam("limit") Integer limit) {
+        int max = limit == null ? DEFAULT_LIMIT : limit;
+        if (max < 1 || max > 1000 || (offset != null && offset < 0)) {
+            throw new IllegalArgumentException("limit must be 1..1000 and offset not negative");
+        }
+        List<StudyQueries.StudyMatch> matches = queries.studies(caller(), new StudyQueries.StudyFilter(blank(study),
+                blank(patient), blank(modality), blank(date)), offset == null ? 0 : offset, max);
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        for (StudyQueries.StudyMatch m : matches) {
+            JsonObjectBuilder o = Json.createObjectBuilder()
+                    .add("0020000D", DicomJson.ui(m.studyInstanceUid()))
+                    .add("00201206", DicomJson.is(m.seriesCount()))
+                    .add("00201208", DicomJson.is(m.instanceCount()))
+                    .add("00080061", DicomJson.cs(m.modalities()));
+            if (m.patientPseudonym() != null) {
+                o.add("00100020", DicomJson.lo(m.patientPseudonym()));
+            }
+            if (m.studyDate() != null) {
+                o.add("00080020", DicomJson.da(m.studyDate()));
+            }
+            out.add(o);
+        }
+        return json(out);
+    }
+
+    @GET
+    @Path("{study}/series")
+    @Produces({DICOM_JSON, MediaType.APPLICATION_JSON})
+    public Response searchSeries(@PathParam("study") String study) {
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        for (StudyQueries.SeriesMatch s : queries.series(caller(), study)) {
+            JsonObjectBuilder o = Json.createObjectBuilder().add("0020000D", DicomJson.ui(study))
+                    .add("0020000E", DicomJson.ui(s.seriesInstanceUid()))
+                    .add("00201209", DicomJson.is(s.instanceCount()));
+            if (s.modality() != null) {
+                o.add("00080060", DicomJson.cs(List.of(s.modality())));
+            }
+            if (s.seriesNumber() != null) {
+                o.add("00200011", DicomJson.is(s.seriesNumber()));
+            }
+            if (s.description() != null) {
+                o.add("0008103E", DicomJson.lo(s.description()));
+            }
+            out.add(o);
+        }
+        return json(out);
+    }
+
+    @GET
+    @Path("{study}/series/{series}/instances")
+    @Produces({DICOM_JSON, MediaType.APPLICATION_JSON})
+    public Response searchInstances(@PathParam("study") String study, @PathParam("series") String series) {
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        for (StoredInstance i : queries.instances(caller(), study, series)) {
+            JsonObjectBuilder o = Json.createObjectBuilder().add("0020000D", DicomJson.ui(study))
+                    .add("0020000E", DicomJson.ui(series)).add("00080018", DicomJson.ui(i.sopInstanceUid()))
+                    .add("00080016", DicomJson.ui(i.sopClassUid())).add("00280008", DicomJson.is(i.frameCount()));
+            if (i.instanceNumber() != null) {
+                o.add("00200013", DicomJson.is(i.instanceNumber()));
+            }
+            out.add(o);
+        }
+        return json(out);
+    }
+
+    /** WADO-RS retrieve of a study: every visible instance as one multipart/related body. */
+    @GET
+    @Path("{study}")
+    @Produces(MediaType.WILDCARD)
+    public Response retrieveStudy(@PathParam("study") String study) {
+        return multipartDicom(queries.instances(caller(), study, null));
+    }
+
+    @GET
+    @Path("{study}/series/{series}")
+    @Produces(MediaType.WILDCARD)
+    public Response retrieveSeries(@PathParam("study") String study, @PathParam("series") String series) {
+        return multipartDicom(queries.instances(caller(), study, series));
+    }
+
+    @GET
+    @Path("{study}/series/{series}/instances/{sop}")
+    @Produces(MediaType.WILDCARD)
+    public Response retrieveInstance(@PathParam("study") String study, @PathParam("series") String series,
+                                     @PathParam("sop") String sop) {
+        return multipartDicom(List.of(queries.instance(caller(), study, series, sop)));
+    }
+
+    @GET
+    @Path("{study}/series/{series}/instances/{sop}/metadata")
+    @Produces({DICOM_JSON, MediaType.APPLICATION_JSON})
+    public Response metadata(@PathParam("study") String study, @PathParam("series") String series,
+                             @PathParam("sop") String sop) throws IOException {
+        StoredInstance i = queries.instance(caller(), study, series, sop);
+        return json(Json.createArrayBuilder().add(content.metadata(queries.fileOf(i))));
+    }
+
+    @GET
+    @Path("{study}/series/{series}/instances/{sop}/frames/{frame}")
+    @Produces(MediaType.WILDCARD)
+    public Response frame(@PathParam("study") String study, @PathParam("series") String series,
+                          @PathParam("sop") String sop, @PathParam("frame") String frame) throws IOException {
+        int number;
+        try {
+            number = Integer.parseInt(frame.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("one frame number, e.g. /frames/1");
+        }
+        byte[] pixels = content.frame(queries.fileOf(queries.instance(caller(), study, series, sop)), number);
+        String boundary = UUID.randomUUID().toString();
+        StreamingOutput body = out -> {
+            part(out, boundary, "application/octet-stream");
+            out.write(pixels);
+            end(out, boundary);
+        };
+        return Response.ok(body).type("multipart/related; type=\"application/octet-stream\"; boundary=" + boundary)
+                .build();
+    }
+
+    @GET
+    @Path("{study}/series/{series}/instances/{sop}/rendered")
+    @Produces(MediaType.WILDCARD)
+    public Response rendered(@PathParam("study") String study, @PathParam("series") String series,
+                             @PathParam("sop") String sop) throws IOException {
+        byte[] png = content.renderedPng(queries.fileOf(queries.instance(caller(), study, series, sop)));
+        return Response.ok(png, "image/png").header("Cache-Control", "private, no-store").build();
+    }
+
+    private Response multipartDicom(List<StoredInstance> instances) {
+        String boundary = UUID.randomUUID().toString();
+        List<java.nio.file.Path> files = instances.stream().map(queries::fileOf).toList();
+        StreamingOutput body = out -> {
+            for (java.nio.file.Path f : files) {
+                part(out, boundary, "application/dicom");
+                Files.copy(f, out);
+            }
+            end(out, boundary);
+        };
+        return Response.ok(body).type("multipart/related; type=\"application/dicom\"; boundary=" + boundary).build();
+    }
+
+    private static void part(OutputStream out, String boundary, String type) throws IOException {
+        out.write(("\r\n--" + boundary + "\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static void end(OutputStream out, String boundary) throws IOException {
+        out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static Response json(JsonArrayBuilder array) {
+        return Response.ok(array.build().toString(), DICOM_JSON).build();
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private ConsultUser caller() {
+        return users.current().orElseThrow(() -> new NotAuthorizedException("Log in first."));
+    }
+}
