@@ -216,7 +216,8 @@ class IntakeTest {
         String caseId = fullStudyRequested(north, consultant);
         String sessionId = north.get("api/upload-sessions/by-case/" + caseId).json().getString("id");
         Path folder = temp.resolve("cstore");
-        SyntheticCt.write(folder, 24, 512, 29);
+        // a new study per run: the index outlives a run in the same work tree, and UIDs are deterministic
+        SyntheticCt.write(folder, 24, 512, System.nanoTime() % 1_000_000);
 
         Dcmtk.Run sent = Dcmtk.store(Dcmtk.dicomPort(), "NORTH_CT", folder);
         assertEquals(0, sent.exit(), Dcmtk.tail(sent.output()));
@@ -272,7 +273,7 @@ class IntakeTest {
 
     private Path writeCt(String name, int slices, long seed) throws Exception {
         Path folder = temp.resolve(name);
-        SyntheticCt.write(folder, slices, 64, seed);
+        SyntheticCt.write(folder, slices, 64, seed * 1_000_000 + System.nanoTime() % 1_000_000);
         return folder;
     }
 }
