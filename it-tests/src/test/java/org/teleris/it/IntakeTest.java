@@ -251,12 +251,12 @@ class IntakeTest {
         RisClient expert = RisClient.loggedIn(base, "expert", "expert-demo");
         RisClient south = RisClient.loggedIn(base, "doctor.south", "south-demo");
         String model = expert.get("api/ai/models").array().getJsonObject(0).getString("id");
+        int afterFirst = aiRuns(admin);
         assertEquals(202, expert.post("api/ai/studies/" + study + "/runs", "{\"modelId\":\"" + model + "\"}").status());
         assertEquals(400, expert.post("api/ai/studies/" + study + "/runs", "{\"modelId\":\"no-such-model\"}").status());
         assertEquals(404, south.post("api/ai/studies/" + study + "/runs", "{}").status(), "another clinic's study");
         assertEquals(403, consultant.post("api/ai/studies/" + study + "/runs", "{}").status());
         deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
-        int afterFirst = aiRuns(admin);
         while (aiRuns(admin) == afterFirst && System.nanoTime() < deadline) {
             Thread.sleep(500);
         }
