@@ -217,7 +217,7 @@ class IntakeTest {
         String sessionId = north.get("api/upload-sessions/by-case/" + caseId).json().getString("id");
         Path folder = temp.resolve("cstore");
         // a new study per run: the index outlives a run in the same work tree, and UIDs are deterministic
-        SyntheticCt.write(folder, 24, 512, System.nanoTime() % 1_000_000);
+        SyntheticCt.write(folder, 24, 512, System.nanoTime() % 1_000_000, 5.0);
 
         Dcmtk.Run sent = Dcmtk.store(Dcmtk.dicomPort(), "NORTH_CT", folder);
         assertEquals(0, sent.exit(), Dcmtk.tail(sent.output()));
@@ -233,6 +233,7 @@ class IntakeTest {
 
         // completing the study runs the AI on it; its result is counted, its outputs join the study
         RisClient admin = RisClient.loggedIn(base, "admin", "admin-demo");
+        RisClient expert = RisClient.loggedIn(base, "expert", "expert-demo");
         int runsBefore = aiRuns(admin);
         assertEquals("COMPLETE", north.post("api/upload-sessions/" + sessionId + "/complete", "").json()
                 .getString("state"));
@@ -242,13 +243,34 @@ class IntakeTest {
         }
         assertTrue(aiRuns(admin) > runsBefore, "the AI ran on the received study");
         JsonObject after = north.get("api/upload-sessions/" + sessionId).json();
-        if (after.getString("channels").contains("AI")) {
-            assertTrue(after.getInt("stored") >= 26, "an SR and research captures: " + after);
+        assertTrue(after.getString("channels").contains("AI"), "the AI's outputs joined the study: " + after);
+        assertTrue(after.getInt("stored") >= 26, "an SR and research captures: " + after);
+        assertEquals("FULL_STUDY_REQUESTED", north.get("api/cases/" + caseId).json().getString("state"),
+                "the AI never changes a case");
+        // the outputs are in the study for every DICOMweb client; the SR passes dciodvfy
+        JsonArray aiSeries = expert.get("api/dicomweb/studies/" + study + "/series").array();
+        String srSeries = null;
+        String scSeries = null;
+        for (var s : aiSeries) {
+            String modality = s.asJsonObject().getJsonObject("00080060").getJsonArray("Value").getString(0);
+            String uid = s.asJsonObject().getJsonObject("0020000E").getJsonArray("Value").getString(0);
+            if ("SR".equals(modality)) {
+                srSeries = uid;
+            } else if (!"CT".equals(modality)) {
+                scSeries = uid;
+            }
         }
+        assertTrue(srSeries != null && scSeries != null, "an SR series and a capture series: " + aiSeries);
+        String srSop = expert.get("api/dicomweb/studies/" + study + "/series/" + srSeries + "/instances").array()
+                .getJsonObject(0).getJsonObject("00080018").getJsonArray("Value").getString(0);
+        byte[] multipart = expert.download("api/dicomweb/studies/" + study + "/series/" + srSeries + "/instances/" + srSop);
+        Path sr = temp.resolve("ai-sr.dcm");
+        Files.write(sr, dicomPart(multipart));
+        Dcmtk.Run check = Dcmtk.run(List.of("dciodvfy", sr.toString()), 2);
+        assertFalse(check.output().contains("Error"), Dcmtk.tail(check.output()));
         assertEquals("COMPLETE", after.getString("state"), "the AI changes nothing of the upload");
 
         // on demand, with a registered model; refusals are clear
-        RisClient expert = RisClient.loggedIn(base, "expert", "expert-demo");
         RisClient south = RisClient.loggedIn(base, "doctor.south", "south-demo");
         String model = expert.get("api/ai/models").array().getJsonObject(0).getString("id");
         int afterFirst = aiRuns(admin);
@@ -264,6 +286,14 @@ class IntakeTest {
         assertEquals(0, admin.get("api/admin/ai-quality").json().getJsonArray("models").stream()
                 .mapToInt(m -> m.asJsonObject().getJsonObject("defects").getInt("FAILED", 0)).sum(),
                 "no run failed: " + admin.get("api/admin/ai-quality").body());
+    }
+
+    /** The body of the single part of a multipart/related answer. */
+    static byte[] dicomPart(byte[] multipart) {
+        String text = new String(multipart, StandardCharsets.ISO_8859_1);
+        int start = text.indexOf("\r\n\r\n") + 4;
+        int end = text.lastIndexOf("\r\n--");
+        return java.util.Arrays.copyOfRange(multipart, start, end);
     }
 
     private static int aiRuns(RisClient admin) {

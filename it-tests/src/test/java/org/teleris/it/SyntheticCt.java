@@ -35,6 +35,11 @@ final class SyntheticCt {
 
     /** Writes {@code slices} files into {@code folder}; returns the SOP Instance UIDs as sent. */
     static List<String> write(Path folder, int slices, int size, long seed) throws Exception {
+        return write(folder, slices, size, seed, 1.25);
+    }
+
+    /** As above, slices {@code spacingMm} apart (the AI needs at least 100 mm of chest). */
+    static List<String> write(Path folder, int slices, int size, long seed, double spacingMm) throws Exception {
         Files.createDirectories(folder);
         Random random = new Random(seed);
         String study = HOSPITAL_ROOT + seed + "." + STUDY_DATE + ".1";
@@ -75,7 +80,7 @@ final class SyntheticCt {
             put(l, 0x0010, 0x1010, "067Y");
             put(l, 0x0010, 0x1040, "5 Pobedy Ave, flat 17, Arkhangelsk");
             put(l, 0x0010, 0x21B0, FREE_TEXT);
-            put(l, 0x0018, 0x0050, "1.25");
+            put(l, 0x0018, 0x0050, String.valueOf(spacingMm));
             put(l, 0x0018, 0x0060, "120");
             put(l, 0x0018, 0x1000, "SN-77812");
             put(l, 0x0018, 0x5100, "HFS");
@@ -87,10 +92,10 @@ final class SyntheticCt {
             put(l, 0x0020, 0x0013, String.valueOf(i + 1));
             put(l, 0x0020, 0x0060, "");
             put(l, 0x0020, 0x1040, "");
-            put(l, 0x0020, 0x0032, "-175.5\\-180.25\\" + (-100 - 1.25 * i));
+            put(l, 0x0020, 0x0032, "-175.5\\-180.25\\" + (-100 - spacingMm * i));
             put(l, 0x0020, 0x0037, "1\\0\\0\\0\\1\\0");
             put(l, 0x0020, 0x0052, frame);
-            put(l, 0x0020, 0x1041, String.valueOf(-100 - 1.25 * i));
+            put(l, 0x0020, 0x1041, String.valueOf(-100 - spacingMm * i));
             put(l, 0x0020, 0x4000, "Slice " + (i + 1) + " of Korolyova, call Dr Lebedev");
             put(l, 0x0028, 0x0002, "1");
             put(l, 0x0028, 0x0004, "MONOCHROME2");
