@@ -143,6 +143,16 @@ test('a preview with burned-in name and GPS reaches the consultant anonymised; c
       await models.waitFor({ timeout: 10000 });
       const notAnalysable = Number(await models.locator('tbody tr').first().locator('td').nth(3).textContent());
       assert.ok(notAnalysable >= 1, `not-analysable count ${notAnalysable}`);
+      // the anonymisation audit shows this preview's record: what was removed and masked; re-verify passes
+      const audit = byTestId(admin.page, 'anonymisation-audit');
+      await audit.locator('[data-testid=anon-table] tbody tr').first().waitFor();
+      await audit.locator('[data-testid=anon-table] tbody tr', { hasText: 'PREVIEW' }).first()
+        .locator('[data-testid=anon-open]').click();
+      await byTestId(audit, 'anon-masked').filter({ hasText: /Masked regions: [1-9]/ }).waitFor();
+      assert.match(await byTestId(audit, 'anon-removed').textContent(), /EXIF/);
+      await byTestId(audit, 'anon-verify').click();
+      await byTestId(audit, 'anon-verify-result').filter({ hasText: 'passed' }).waitFor({ timeout: 30000 });
+      await audit.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? 'target/screenshots'}/admin-anonymisation-audit.png` });
       await byTestId(admin.page, 'ai-quality').screenshot({ path: `${process.env.SCREENSHOT_DIR ?? 'target/screenshots'}/admin-ai-quality.png` });
       assert.deepEqual(admin.problems, []);
     } finally {

@@ -12,6 +12,7 @@ import { h, mount } from '../shared/dom';
 import { dataTable } from '../shared/table';
 import type { Organisation, User } from '../shared/types';
 import { aiQualityPanel } from './ai-quality-panel';
+import { anonymisationPanel } from './anonymisation-panel';
 import { auditPanel } from './audit-panel';
 import { rosterPanel } from './roster-panel';
 
@@ -22,8 +23,8 @@ export function adminHome(): View {
   const orgBox = h('div', null, h('p', { class: 'muted' }, t('common.loading')));
   const userBox = h('div', null, h('p', { class: 'muted' }, t('common.loading')));
 
-  api
-    .organisations()
+  const orgs = api.organisations();
+  orgs
     .then((orgs) => {
       for (const o of orgs) names.set(o.id, o.name);
       mount(orgBox, organisationsTable(orgs));
@@ -70,6 +71,7 @@ export function adminHome(): View {
         h('h2', { id: 'open-cases-heading' }, t('admin.openCases')),
         openCases.element,
       ),
+      anonymisationPanel(orgs),
       auditPanel(organisationName),
       aiQuality.element,
       h(

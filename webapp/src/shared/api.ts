@@ -3,6 +3,7 @@
 // or a NetworkError (server unreachable). A 401 anywhere signs the user out.
 import type {
   AiQuality,
+  AnonymisationRecord,
   ApiErrorBody,
   UploadSession,
   AuditRecord,
@@ -135,6 +136,10 @@ export const api = {
   uploadSession: (caseId: string) => request<UploadSession>('GET', `api/upload-sessions/by-case/${enc(caseId)}`),
   completeUpload: (sessionId: string) => request<UploadSession>('POST', `api/upload-sessions/${enc(sessionId)}/complete`),
   stow: (sessionId: string, files: File[], onProgress: (loaded: number) => void) => stow(sessionId, files, onProgress),
+  anonymisation: (query: string) => request<AnonymisationRecord[]>('GET', `api/admin/anonymisation?${query}`),
+  anonymisationRecord: (id: string) => request<AnonymisationRecord>('GET', `api/admin/anonymisation/${enc(id)}`),
+  reverify: (id: string) =>
+    request<{ passed: boolean; method: string; findings: string[]; at: string }>('POST', `api/admin/anonymisation/${enc(id)}/verify`),
   aiQuality: (from: string, to: string) =>
     request<AiQuality>('GET', `api/admin/ai-quality?from=${enc(from)}&to=${enc(to)}`),
   verifyAudit: () => request<ChainVerification>('POST', 'api/admin/audit/verify'),

@@ -144,6 +144,27 @@ export interface AuditRecord {
   outcome: string;
 }
 
+/** One upload in the anonymisation audit; `report` only in the detail. */
+export interface AnonymisationRecord {
+  id: string;
+  objectKind: string;
+  channel: string;
+  objectRef?: string | null;
+  caseId?: string | null;
+  organisationId: string;
+  actor: string;
+  receivedAt: string;
+  mediaKind?: string | null;
+  sizeBytes: number;
+  outcome: string;
+  reasonCode?: string | null;
+  reason?: string | null;
+  verifiedAt?: string | null;
+  verifiedPassed?: boolean | null;
+  verifiedSummary?: string | null;
+  report?: unknown;
+}
+
 /** A case's full-study upload session, with live counts and refusals. */
 export interface UploadSession {
   id: string;

@@ -57,7 +57,7 @@ public class PreviewUploads {
             sanitized = sanitizing.sanitize(content, untrustedFileName, doctor.organisationId());
         } catch (PreviewSanitizing.RefusedException refused) {
             uploaded.fire(new PreviewUploaded(null, doctor.organisationId(), doctor.username(), null, content.length,
-                    false, refused.code()));
+                    false, refused.code(), null, null, refused.getMessage()));
             throw refused;
         }
         Preview preview = new Preview(doctor, sanitized.kind(), sanitized.mediaType(), sanitized.bytes().length,
@@ -69,7 +69,7 @@ public class PreviewUploads {
         }
         previews.add(preview);
         uploaded.fire(new PreviewUploaded(preview.id(), doctor.organisationId(), doctor.username(), preview.kind(),
-                preview.sizeBytes(), true, null));
+                preview.sizeBytes(), true, null, preview.mediaType(), preview.report(), null));
         return PreviewView.of(preview);
     }
 
@@ -99,6 +99,17 @@ public class PreviewUploads {
             return stored;
         }
         throw new IllegalArgumentException("a " + stored.mediaType() + " preview has no still rendering; play its content");
+    }
+
+    /** The stored bytes for the admin's re-verification (no reader check: the admin audits every tenant). */
+    @Transactional
+    public Content forAudit(String previewId) {
+        Preview preview = previews.find(previewId).orElseThrow(() -> new PreviewNotFoundException(previewId));
+        try {
+            return new Content(store.read(preview.id()), preview.mediaType());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the preview's stored content is missing", e);
+        }
     }
 
     private Preview visible(Participant reader, String previewId) {

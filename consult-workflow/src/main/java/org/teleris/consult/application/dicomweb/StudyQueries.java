@@ -100,6 +100,13 @@ public class StudyQueries {
                 .orElseThrow(() -> new StudyNotFoundException(sop));
     }
 
+    /** The stored file of an instance for the admin's re-verification (the admin audits every tenant). */
+    @Transactional
+    public Path fileForAudit(String sopInstanceUid) {
+        return repository.instance(sopInstanceUid).map(this::fileOf)
+                .orElseThrow(() -> new StudyNotFoundException(sopInstanceUid));
+    }
+
     public Path fileOf(StoredInstance instance) {
         return storage.resolve(instance.storagePath());
     }

@@ -135,7 +135,7 @@ public class StudyIntake implements InstanceIntake {
                                           String study, String reportJson) {
         return new InstanceIngested(source.uploadSessionId(), s == null ? null : s.caseId(), source.organisationId(),
                 source.sender(), source.channel().name(), size, o.status().name(), o.reasonCode(), o.sopInstanceUid(),
-                study, reportJson);
+                study, reportJson, o.reason());
     }
 
     private static long sizeOf(Path file) {

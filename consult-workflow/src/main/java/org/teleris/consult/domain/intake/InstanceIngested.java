@@ -7,5 +7,5 @@ package org.teleris.consult.domain.intake;
  */
 public record InstanceIngested(String uploadSessionId, String caseId, String organisationId, String sender,
                                String channel, long sizeBytes, String status, String reasonCode,
-                               String sopInstanceUid, String studyInstanceUid, String reportJson) {
+                               String sopInstanceUid, String studyInstanceUid, String reportJson, String reason) {
 }
