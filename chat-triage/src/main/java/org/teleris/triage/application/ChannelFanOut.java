@@ -8,4 +8,7 @@ package org.teleris.triage.application;
 public interface ChannelFanOut {
 
     void fanOut(ChannelEventAppended event);
+
+    /** Closes every live-channel socket of this user at once (account disabled); returns how many. */
+    int disconnect(String userId);
 }

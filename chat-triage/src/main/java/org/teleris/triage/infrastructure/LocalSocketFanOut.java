@@ -2,6 +2,7 @@ package org.teleris.triage.infrastructure;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.Map;
@@ -155,6 +156,25 @@ public class LocalSocketFanOut implements ChannelFanOut {
                 LOG.log(Level.FINE, "dropping a message to a closing socket", e);
             }
         }
+    }
+
+    @Override
+    public int disconnect(String userId) {
+        int closed = 0;
+        for (Lane lane : lanes) {
+            for (var entry : lane.sessions.entrySet()) {
+                if (entry.getValue().userId().equals(userId)) {
+                    lane.sessions.remove(entry.getKey());
+                    try {
+                        entry.getKey().close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "account disabled"));
+                    } catch (IOException e) {
+                        LOG.log(Level.FINE, "closing a disabled user's socket", e);
+                    }
+                    closed++;
+                }
+            }
+        }
+        return closed;
     }
 
     @PreDestroy

@@ -30,6 +30,9 @@ public enum AuditAction {
     AUDIT_LOG_READ("110101", "Audit Log Used"),
     AUDIT_LOG_VERIFIED("110101", "Audit Log Used"),
     CONFIGURATION_CHANGED("110113", "Security Alert"),
+    USER_CREATED("110137", "User Security Attributes Changed"),
+    USER_DISABLED("110137", "User Security Attributes Changed"),
+    USER_ENABLED("110137", "User Security Attributes Changed"),
     APPLICATION_STARTED("110100", "Application Activity");
 
     private final String dicomEventCode;

@@ -65,6 +65,15 @@ public class UserAccount {
         this.enabled = true;
     }
 
+    /** A disabled account cannot sign in; the host ends its sessions and sockets at once. */
+    public void disable() {
+        enabled = false;
+    }
+
+    public void enable() {
+        enabled = true;
+    }
+
     /** Usernames are compared case-insensitively, so they are stored in lower case. */
     public static String normaliseUsername(String username) {
         String lower = Organisation.requireText(username, "username").toLowerCase(Locale.ROOT);

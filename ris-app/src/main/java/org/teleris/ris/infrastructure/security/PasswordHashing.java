@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * invalidate existing passwords.
  */
 @ApplicationScoped
-public class PasswordHashing {
+public class PasswordHashing implements org.teleris.ris.application.PasswordHasher {
 
     @Inject
     Pbkdf2PasswordHash pbkdf2;

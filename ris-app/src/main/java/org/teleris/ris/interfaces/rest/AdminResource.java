@@ -5,6 +5,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +20,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.teleris.ris.application.Administration;
 import org.teleris.ris.application.AuditLog;
+import org.teleris.ris.interfaces.dto.NewUserRequest;
+import org.teleris.ris.application.AccountAdministration;
 import org.teleris.ris.application.SessionUser;
 import org.teleris.ris.application.SignedInUsers;
 import org.teleris.ris.domain.audit.AuditAction;
@@ -42,6 +49,9 @@ public class AdminResource {
     AuditLog auditLog;
 
     @Inject
+    AccountAdministration accounts;
+
+    @Inject
     SignedInUsers signedIn;
 
     @GET
@@ -54,6 +64,33 @@ public class AdminResource {
     @Path("users")
     public List<AccountView> users() {
         return administration.users().stream().map(AccountView::of).toList();
+    }
+
+    /** A new account (the admin sets the first password; the user is told it out of band). */
+    @POST
+    @Path("users")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createUser(@Valid @NotNull NewUserRequest request) {
+        return Response.status(Response.Status.CREATED).entity(AccountView.of(accounts.create(admin(),
+                request.username, request.displayName, request.role, request.organisationId,
+                request.password.toCharArray()))).build();
+    }
+
+    /** Disabled at once: the user's sessions and live sockets end now. */
+    @POST
+    @Path("users/{id}/disable")
+    public AccountView disableUser(@PathParam("id") String id) {
+        return AccountView.of(accounts.disable(admin(), id));
+    }
+
+    @POST
+    @Path("users/{id}/enable")
+    public AccountView enableUser(@PathParam("id") String id) {
+        return AccountView.of(accounts.enable(admin(), id));
+    }
+
+    private SessionUser admin() {
+        return signedIn.current().orElseThrow();
     }
 
     @GET
