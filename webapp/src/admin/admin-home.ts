@@ -5,6 +5,7 @@ import { CaseFeed } from '../cases/case-feed';
 import { caseList } from '../cases/case-list';
 import { byUrgency, isOpen, overdueAlert } from '../cases/triage-page';
 import type { View } from '../app/view';
+import { currentUser } from '../auth/session';
 import { t, tDynamic } from '../i18n/i18n';
 import { api } from '../shared/api';
 import { showError } from '../shared/banner';
@@ -106,8 +107,33 @@ function usersTable(users: readonly User[]): HTMLElement {
       { header: t('admin.col.role'), cell: (u) => tDynamic(`role.${u.role}`, u.role) },
       { header: t('admin.col.organisation'), cell: (u) => u.organisationName },
       { header: t('admin.col.enabled'), cell: (u) => (u.enabled ? t('common.yes') : t('common.no')) },
+      { header: '', cell: (u) => enableToggle(u) },
     ],
     users,
     'users-table',
   );
+}
+
+/** Disable (ends the user's sessions and sockets at once) or re-enable an account. */
+function enableToggle(u: User): HTMLElement | string {
+  if (u.id === currentUser()?.id) return '—';
+  const button = h('button', { type: 'button', class: u.enabled ? 'button button-danger' : 'button', 'data-testid': `user-toggle-${u.username}` },
+    t(u.enabled ? 'admin.disable' : 'admin.enable'));
+  button.addEventListener('click', async () => {
+    if (u.enabled && !window.confirm(t('admin.disableConfirm', { name: u.displayName }))) return;
+    button.disabled = true;
+    try {
+      const changed = u.enabled ? await api.disableUser(u.id) : await api.enableUser(u.id);
+      u.enabled = changed.enabled;
+      button.textContent = t(u.enabled ? 'admin.disable' : 'admin.enable');
+      button.className = u.enabled ? 'button button-danger' : 'button';
+      const cell = button.closest('tr')?.children[4];
+      if (cell) cell.textContent = u.enabled ? t('common.yes') : t('common.no');
+    } catch (error) {
+      showError(error);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
 }

@@ -132,6 +132,8 @@ export const api = {
 
   organisations: () => request<Organisation[]>('GET', 'api/admin/organisations'),
   users: () => request<User[]>('GET', 'api/admin/users'),
+  disableUser: (id: string) => request<User>('POST', `api/admin/users/${enc(id)}/disable`),
+  enableUser: (id: string) => request<User>('POST', `api/admin/users/${enc(id)}/enable`),
   audit: (limit = 50) => request<AuditRecord[]>('GET', `api/admin/audit?limit=${limit}`),
   uploadSession: (caseId: string) => request<UploadSession>('GET', `api/upload-sessions/by-case/${enc(caseId)}`),
   completeUpload: (sessionId: string) => request<UploadSession>('POST', `api/upload-sessions/${enc(sessionId)}/complete`),
