@@ -2,6 +2,7 @@
 // (no browser is ever downloaded), the server under test from BASE_URL.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = (process.env.BASE_URL ?? 'http://127.0.0.1:8190').replace(/\/+$/, '');
@@ -70,3 +71,11 @@ export async function screenshot(page, name) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }
+
+/**
+ * A unique tag of letters only: a run of six digits (as a random hex string can have) would be
+ * flagged as an ID-like number by the PHI check.
+ */
+export const uniqueTag = () => randomUUID().replace(/-/g, '').slice(0, 10).replace(/\d/g, (d) => 'ghijklmnop'[d]);
+
+export const byTestId = (page, id) => page.locator(`[data-testid=${id}]`);

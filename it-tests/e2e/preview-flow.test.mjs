@@ -4,11 +4,10 @@
 // (with the AI's note), claims, sends an image in the chat (anonymised the same way), and
 // requests the full study; the doctor's page follows live.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launch, login, newPage, screenshot, USERS } from './lib.mjs';
+import { launch, login, newPage, screenshot, USERS, byTestId, uniqueTag } from './lib.mjs';
 
 const FIXTURES = process.env.E2E_FIXTURES;
 const KEY_IMAGE = FIXTURES && join(FIXTURES, 'key-image.jpg');
@@ -24,8 +23,6 @@ after(async () => {
   await browser?.close();
 });
 
-const uniqueTag = () => randomUUID().replace(/-/g, '').slice(0, 10).replace(/\d/g, (d) => 'ghijklmnop'[d]);
-const byTestId = (page, id) => page.locator(`[data-testid=${id}]`);
 
 /** The bytes a page receives for a URL, as Latin-1 text to search for leaked strings. */
 async function fetchedText(page, url) {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { BASE_URL, launch, login, newPage, screenshot, USERS } from './lib.mjs';
+import { BASE_URL, launch, login, newPage, screenshot, USERS, byTestId, uniqueTag } from './lib.mjs';
 
 const CONSULTANT2 = {
   username: 'consultant2', password: 'consultant2-demo', role: 'CONSULTANT',
@@ -21,13 +21,7 @@ after(async () => {
   await browser?.close();
 });
 
-/**
- * A unique tag of letters only: a run of six digits (as a random hex string can have) would be
- * flagged as an ID-like number by the PHI check.
- */
-const uniqueTag = () => randomUUID().replace(/-/g, '').slice(0, 10).replace(/\d/g, (d) => 'ghijklmnop'[d]);
 
-const byTestId = (page, id) => page.locator(`[data-testid=${id}]`);
 const textOf = async (locator) => (await locator.textContent())?.trim();
 
 /** Waits until the element's text matches (live updates arrive asynchronously). */
