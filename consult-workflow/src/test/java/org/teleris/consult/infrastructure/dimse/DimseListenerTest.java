@@ -124,6 +124,26 @@ class DimseListenerTest {
         assertTrue(seenFiles.isEmpty());
     }
 
+    @Test
+    void garbageOnThePortIsDroppedAndTheListenerKeepsServing() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", listener.port())) {
+            socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout(10_000);
+            byte[] answer = socket.getInputStream().readAllBytes();
+            assertTrue(answer.length == 0 || answer[0] == 0x07, "an A-ABORT or nothing, then the connection closes");
+        }
+        Run known = run("echoscu", "-aet", KNOWN, "-aec", "TELERIS", "127.0.0.1", String.valueOf(listener.port()));
+        assertEquals(0, known.exit(), known.output());
+    }
+
+    @Test
+    void stoppingClosesThePort() throws Exception {
+        int port = listener.port();
+        listener.stop();
+        Run after = run("echoscu", "-aet", KNOWN, "-aec", "TELERIS", "127.0.0.1", String.valueOf(port));
+        assertNotEquals(0, after.exit(), after.output());
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     record Run(int exit, String output) {
