@@ -1,6 +1,7 @@
 package org.teleris.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pixelmed.dicom.Attribute;
@@ -47,10 +48,10 @@ class CStoreCrashTest {
         // One server state (database, organisations, keys, the case and its open upload session) copied
         // twice, so the clean run and the crash run de-identify alike into the same session.
         Path base = work.resolve("base");
+        String sessionId;
         try (ProductProcess server = new ProductProcess(base, httpPort, dicomPort, environment())) {
             server.start();
-            openUploadSession(server);
-            Thread.sleep(3000); // the session opens after the request's transaction commits
+            sessionId = openUploadSession(server);
         }
         Path cleanDir = copyTree(base, work.resolve("clean"));
         Path crashDir = copyTree(base, work.resolve("crash"));
@@ -63,8 +64,9 @@ class CStoreCrashTest {
             Dcmtk.Run run = Dcmtk.store(dicomPort, "NORTH_CT", study);
             cleanMillis = (System.nanoTime() - started) / 1_000_000;
             assertEquals(SLICES, Dcmtk.count(run.output(), "Received Store Response (Success)"), Dcmtk.tail(run.output()));
+            assertEquals(SLICES, session(server.base(), sessionId).getInt("stored"));
         }
-        clean = storedInstances(cleanDir);
+        clean = storedInstances(cleanDir.resolve("studies"));
         assertEquals(SLICES, clean.size(), "the clean run stored every instance");
 
         Random random = new Random();
@@ -82,17 +84,23 @@ class CStoreCrashTest {
                 assertTrue(sender.waitFor(2, TimeUnit.MINUTES), "storescu ends when its peer dies");
                 server.start();
                 assertNoTemporaryFiles(crashDir);
+                jakarta.json.JsonObject view = session(server.base(), sessionId);
+                assertNotEquals("COMPLETE", view.getString("state"), "a half-sent study never becomes visible");
+                assertTrue(view.getInt("stored") < SLICES, "the kill landed before the end: " + view);
             }
             Dcmtk.Run resend = Dcmtk.store(dicomPort, "NORTH_CT", study);
             assertEquals(SLICES, Dcmtk.count(resend.output(), "Received Store Response (Success)"),
                     Dcmtk.tail(resend.output()));
+            jakarta.json.JsonObject view = session(server.base(), sessionId);
+            assertEquals(SLICES, view.getInt("stored"), view.toString());
+            assertEquals(0, view.getInt("conflicts"), view.toString());
         } finally {
             server.stop();
         }
         System.out.println("CStoreCrashTest: " + KILL_TRIALS + " kill -9 trials, killed after (ms) " + killedAfter
                 + " of a " + cleanMillis + " ms clean transfer");
 
-        Map<String, String> crashed = storedInstances(crashDir);
+        Map<String, String> crashed = storedInstances(crashDir.resolve("studies"));
         assertEquals(clean.keySet(), crashed.keySet(), "the same instances, each exactly once");
         assertEquals(clean, crashed, "byte-identical to the clean run");
         assertNoTemporaryFiles(crashDir);
@@ -100,7 +108,8 @@ class CStoreCrashTest {
     }
 
     private static Map<String, String> environment() {
-        return Map.of("RIS_TRIAGE_TIME_LIMIT", "PT30M");
+        // A quiet period longer than any restart: the session must stay open across the kills.
+        return Map.of("RIS_TRIAGE_TIME_LIMIT", "PT30M", "RIS_INTAKE_QUIET_PERIOD", "PT30M");
     }
 
     private Process storescu(Path study) throws IOException {
@@ -112,11 +121,12 @@ class CStoreCrashTest {
     }
 
     /** The real workflow: a doctor asks, a consultant claims and requests the full study. */
-    static void openUploadSession(ProductProcess server) throws Exception {
-        openUploadSession(server.base());
+    static String openUploadSession(ProductProcess server) throws Exception {
+        return openUploadSession(server.base());
     }
 
-    static void openUploadSession(java.net.URL base) throws Exception {
+    /** Returns the id of the case's upload session, once it is open. */
+    static String openUploadSession(java.net.URL base) throws Exception {
         RisClient doctor = RisClient.loggedIn(base, "doctor.north", "north-demo");
         RisClient consultant = RisClient.loggedIn(base, "consultant", "consultant-demo");
         RisClient.Reply created = doctor.post("api/cases",
@@ -127,6 +137,21 @@ class CStoreCrashTest {
         RisClient.Reply requested = consultant.post("api/cases/" + caseId + "/request-full-study",
                 "{\"text\":\"Send the full chest CT\"}");
         assertEquals(200, requested.status(), requested.body());
+        for (int i = 0; i < 100; i++) {
+            RisClient.Reply session = doctor.get("api/upload-sessions/by-case/" + caseId);
+            if (session.status() == 200) {
+                return session.json().getString("id");
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no upload session opened for case " + caseId);
+    }
+
+    static jakarta.json.JsonObject session(java.net.URL base, String sessionId) {
+        RisClient doctor = RisClient.loggedIn(base, "doctor.north", "north-demo");
+        RisClient.Reply reply = doctor.get("api/upload-sessions/" + sessionId);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json();
     }
 
     /** Every stored DICOM file under the data directory: SOP Instance UID -> SHA-256; a UID twice fails. */
