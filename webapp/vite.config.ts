@@ -15,6 +15,8 @@ export default defineConfig({
     sourcemap: false,
     target: 'es2022',
     reportCompressedSize: false,
+    // the viewer chunk (cornerstone3D) is a few MB; it loads only with the viewer (viewer/mount.ts)
+    chunkSizeWarningLimit: 8000,
   },
   server: {
     // `npm run dev` against a locally running server (RIS_PORT=8190 scripts/run)

@@ -6,6 +6,7 @@ import { setCurrentUser } from './auth/session';
 import { registerRoute, startRouter } from './app/router';
 import { homePage } from './home/home-page';
 import { casePage } from './cases/case-page';
+import { viewerPage } from './viewer/viewer-page';
 import { t } from './i18n/i18n';
 import { api, ApiError, setUnauthorizedHandler } from './shared/api';
 import { showError } from './shared/banner';
@@ -14,6 +15,7 @@ import { h, mount } from './shared/dom';
 registerRoute('login', loginPage);
 registerRoute('home', homePage);
 registerRoute('case', casePage);
+registerRoute('viewer', viewerPage);
 async function boot(root: HTMLElement): Promise<void> {
   mount(root, h('p', { class: 'boot muted' }, t('common.loading')));
   let startError: unknown = null;

@@ -1,10 +1,10 @@
-// Hash routing: #/login, #/home and #/cases/<id>. The server needs no fallback rules.
+// Hash routing: #/login, #/home, #/cases/<id> and #/studies/<StudyInstanceUID>/viewer. The server needs no fallback rules.
 import { currentUser } from '../auth/session';
 import { clearBanner } from '../shared/banner';
 import { onLangChange, t } from '../i18n/i18n';
 import type { View } from './view';
 
-export type Route = 'login' | 'home' | 'case';
+export type Route = 'login' | 'home' | 'case' | 'viewer';
 /** `param` is the route's path parameter (the case id of #/cases/<id>). */
 type ViewFactory = (param: string) => View;
 
@@ -25,7 +25,20 @@ function parse(): { route: Route; param: string } {
   if (path === 'home') return { route: 'home', param: '' };
   const caseMatch = /^cases\/([^/]+)$/.exec(path);
   if (caseMatch) return { route: 'case', param: decodeURIComponent(caseMatch[1]) };
+  const viewerMatch = /^studies\/([^/]+)\/viewer$/.exec(path);
+  if (viewerMatch) return { route: 'viewer', param: decodeURIComponent(viewerMatch[1]) };
   return { route: 'login', param: '' };
+}
+
+/** The hash of a study in the viewer. */
+export function viewerHref(studyInstanceUid: string): string {
+  return `#/studies/${encodeURIComponent(studyInstanceUid)}/viewer`;
+}
+
+function hrefOf(route: Route, param: string): string {
+  if (route === 'case') return caseHref(param);
+  if (route === 'viewer') return viewerHref(param);
+  return `#/${route}`;
 }
 
 /** The hash of a case's page. */
@@ -55,11 +68,11 @@ function render(): void {
   // Guards: only the login page without a session, never the login page with one.
   // A deep link such as #/cases/<id> without a session shows the login page, then the case.
   if (route !== 'login' && !currentUser()) {
-    if (route === 'case') returnTo = caseHref(param);
+    if (route === 'case' || route === 'viewer') returnTo = hrefOf(route, param);
     route = 'login';
   }
   if (route === 'login' && currentUser()) route = 'home';
-  const hash = route === 'case' ? caseHref(param) : `#/${route}`;
+  const hash = hrefOf(route, param);
   if (hash !== location.hash) {
     history.replaceState(null, '', hash);
   }

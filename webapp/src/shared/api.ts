@@ -77,6 +77,33 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   throw error;
 }
 
+/** A binary or DICOM JSON answer (DICOMweb): the Content-Type and the bytes. */
+export interface RawResponse {
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * GET with a given Accept header, the body as bytes (DICOMweb: DICOM JSON, multipart/related
+ * frames). Errors as for JSON requests; a 204 answers no bytes (QIDO: nothing matched).
+ */
+async function requestRaw(path: string, accept: string, signal?: AbortSignal): Promise<RawResponse> {
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'GET', credentials: 'same-origin', headers: { Accept: accept }, signal });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new NetworkError(e);
+  }
+  if (response.ok) {
+    const bytes = response.status === 204 ? new Uint8Array(0) : new Uint8Array(await response.arrayBuffer());
+    return { contentType: response.headers.get('Content-Type') ?? '', bytes };
+  }
+  const error = await errorOf(response);
+  if (response.status === 401) onUnauthorized(path);
+  throw error;
+}
+
 async function errorOf(response: Response): Promise<ApiError> {
   let code = 'http_' + response.status;
   let message = '';
@@ -145,6 +172,9 @@ export const api = {
   aiQuality: (from: string, to: string) =>
     request<AiQuality>('GET', `api/admin/ai-quality?from=${enc(from)}&to=${enc(to)}`),
   verifyAudit: () => request<ChainVerification>('POST', 'api/admin/audit/verify'),
+
+  /** DICOMweb (PS3.18) of the product, relative like everything else: 'api/dicomweb/...'. */
+  dicomweb: (path: string, accept: string, signal?: AbortSignal) => requestRaw(`api/dicomweb/${path}`, accept, signal),
 };
 
 /** Where a page shows a preview from: stills rendered by the server (DICOM as PNG), videos as stored. */

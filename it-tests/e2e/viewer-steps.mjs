@@ -1,0 +1,159 @@
+// What the expert does in the viewer, with its checks (used by viewer.test.mjs).
+import assert from 'node:assert/strict';
+import { BASE_URL, screenshot } from './lib.mjs';
+
+/** Non-black pixels of the viewport's canvas (the image is drawn, not an empty black box). */
+async function litPixels(page, testId = 'viewport') {
+  return page.evaluate((id) => {
+    const canvas = document.querySelector(`[data-testid=${id}] canvas`);
+    if (!canvas) return -1;
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let lit = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] > 30) lit++;
+    return lit;
+  }, testId);
+}
+
+/** Presses ArrowDown `count` times, each time waiting until that image is rendered; ms per image. */
+async function scrollTiming(page, count) {
+  return page.evaluate(async (n) => {
+    const el = document.querySelector('[data-testid=viewport]');
+    el.focus();
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      const want = String(Number(el.dataset.renderedIndex) + 1);
+      const t0 = performance.now();
+      await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`image ${want} not rendered in 10 s`)), 10000);
+        const onRendered = () => {
+          if (el.dataset.renderedIndex === want) {
+            clearTimeout(timer);
+            el.removeEventListener('CORNERSTONE_IMAGE_RENDERED', onRendered);
+            resolve();
+          }
+        };
+        el.addEventListener('CORNERSTONE_IMAGE_RENDERED', onRendered);
+        el.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+        // a key press ends with keyup (cornerstone tools treat a key held down as a modifier)
+        el.dispatchEvent(new KeyboardEvent('keyup', { key: 'ArrowDown', bubbles: true }));
+      });
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    return { mean: times.reduce((a, b) => a + b, 0) / n, median: times[Math.floor(n / 2)], p95: times[Math.floor(n * 0.95)], max: times[n - 1] };
+  }, count);
+}
+
+/** Drags from one point of the viewport to another (fractions of its box). */
+async function drag(page, from, to) {
+  const box = await page.locator('[data-testid=viewport]').boundingBox();
+  const at = ([fx, fy]) => [box.x + box.width * fx, box.y + box.height * fy];
+  const [x0, y0] = at(from);
+  const [x1, y1] = at(to);
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  await page.mouse.move((x0 + x1) / 2, (y0 + y1) / 2, { steps: 4 });
+  await page.mouse.move(x1, y1, { steps: 4 });
+  await page.mouse.up();
+  return { box, canvasPx: Math.hypot(x1 - x0, y1 - y0) };
+}
+
+/** Everything an expert does in the viewer; `ct` describes the study, `aiExpected` its AI series. */
+export async function readStudy(page, studyUid, ct, aiExpected) {
+  await page.goto(`${BASE_URL}/#/studies/${encodeURIComponent(studyUid)}/viewer`);
+  await page.locator('[data-testid=page-heading]', { hasText: 'Study viewer' }).waitFor();
+  const viewport = page.locator('[data-testid=viewport]');
+  await page.locator('[data-testid=viewport][data-rendered-index="0"]').waitFor({ timeout: 30000 });
+  assert.equal(await page.locator('[data-testid=viewer]').getAttribute('data-renderer'), 'cpu', 'no GPU here: CPU rendering');
+  assert.match(await page.locator('[data-testid=viewer-slice]').textContent(), new RegExp(`^1 / ${ct.files.length}$`));
+  assert.ok((await litPixels(page)) > 10000, 'the first image is drawn');
+  const series = page.locator('[data-testid=viewer-series] button');
+  assert.ok((await series.count()) >= 1);
+  assert.match(await series.first().textContent(), /CT/);
+
+  // scrolling: the keyboard, each image waited for until rendered
+  const cold = await scrollTiming(page, 20);
+  await page.waitForTimeout(1500); // let the prefetch catch up
+  const warm = await scrollTiming(page, 60);
+  console.log(`# viewer scroll, ${ct.size}x${ct.size} CT, CPU rendering: first 20 images mean ${cold.mean.toFixed(1)} ms (p95 ${cold.p95.toFixed(1)}); ` +
+    `next 60 (prefetched) mean ${warm.mean.toFixed(1)} ms, median ${warm.median.toFixed(1)}, p95 ${warm.p95.toFixed(1)}, max ${warm.max.toFixed(1)} ms ` +
+    `= ${(1000 / warm.mean).toFixed(0)} images/s`);
+  assert.equal(await viewport.getAttribute('data-rendered-index'), '80');
+  assert.equal(await page.locator('[data-testid=viewer-slice]').textContent(), `81 / ${ct.files.length}`);
+  assert.ok(warm.median < 100, `a prefetched image change takes ${warm.median} ms`);
+  // the mouse wheel scrolls too
+  const box = await viewport.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 300);
+  await page.waitForFunction(() => document.querySelector('[data-testid=viewport]').dataset.renderedIndex !== '80');
+  // back to the middle of the lungs with the slider (keyboard accessible)
+  const middle = Math.round(ct.files.length / 2);
+  await page.locator('[data-testid=viewer-slider]').fill(String(middle));
+  await page.locator(`[data-testid=viewport][data-rendered-index="${middle - 1}"]`).waitFor();
+
+  // window presets: mediastinum, then lung; the VOI shown follows
+  await page.getByRole('button', { name: /^Mediastinum/ }).click();
+  await page.locator('[data-testid=viewer-voi]', { hasText: 'W 400 / L 40' }).waitFor();
+  const mediastinumLit = await litPixels(page);
+  await page.getByRole('button', { name: /^Lung/ }).click();
+  await page.locator('[data-testid=viewer-voi]', { hasText: 'W 1500 / L -600' }).waitFor();
+  assert.ok((await litPixels(page)) > mediastinumLit, 'the lung window shows the lungs (-850 HU) grey, not black');
+  // window/level by dragging changes the window
+  await page.getByRole('button', { name: 'Window/level' }).click();
+  await drag(page, [0.5, 0.5], [0.6, 0.55]);
+  assert.notEqual(await page.locator('[data-testid=viewer-voi]').textContent(), 'W 1500 / L -600');
+  await page.getByRole('button', { name: /^Lung/ }).click();
+  await screenshot(page, 'viewer-lung');
+
+  // length: a horizontal line across the middle; mm from PixelSpacing
+  await page.getByRole('button', { name: 'Length' }).click();
+  const { canvasPx } = await drag(page, [0.35, 0.5], [0.65, 0.5]);
+  const lengthItem = page.locator('[data-testid=measurements] li', { hasText: 'Length' });
+  await lengthItem.waitFor();
+  const lengthText = await lengthItem.textContent();
+  const mm = Number(/Length ([\d.]+) mm/.exec(lengthText)?.[1]);
+  // the image (fov mm) fills the viewport's height (the smaller side) when fitted
+  const fittedMmPerCssPx = ct.fov / Math.min(box.width, box.height);
+  const expected = canvasPx * fittedMmPerCssPx;
+  console.log(`# length: ${lengthText} (expected about ${expected.toFixed(1)} mm)`);
+  assert.ok(Math.abs(mm - expected) / expected < 0.05, `length ${mm} mm, expected about ${expected.toFixed(1)} mm`);
+
+  // region statistic inside the right lung (image left): HU near -850
+  await page.getByRole('button', { name: 'Region (HU)' }).click();
+  const lungX = 0.5 - (72 / ct.fov) * (Math.min(box.width, box.height) / box.width);
+  await drag(page, [lungX - 0.02, 0.47], [lungX + 0.02, 0.53]);
+  const roi = page.locator('[data-testid=measurements] li', { hasText: 'Region' });
+  await roi.waitFor();
+  const roiText = await roi.textContent();
+  console.log(`# region: ${roiText}`);
+  const mean = Number(/mean (-?[\d.]+) HU/.exec(roiText)?.[1]);
+  assert.ok(mean < -700 && mean > -1000, `lung region mean ${mean} HU`);
+  await screenshot(page, 'viewer-measurements');
+
+  // the AI overlay toggle, labelled For Research Purposes Only
+  const toggle = page.locator('[data-testid=ai-toggle]');
+  assert.match(await toggle.textContent(), /AI overlay.*For Research Purposes Only/);
+  if (aiExpected) {
+    assert.equal(await toggle.isDisabled(), false);
+    await toggle.click();
+    await page.locator('[data-testid=ai-pane]').waitFor();
+    assert.match(await page.locator('[data-testid=ai-pane]').textContent(), /For Research Purposes Only/);
+    await page.locator('[data-testid=ai-caption]', { hasText: /AI image/ }).waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid=ai-viewport] canvas'));
+    await page.waitForTimeout(500);
+    assert.ok((await litPixels(page, 'ai-viewport')) > 1000, 'the AI image is drawn');
+    await screenshot(page, 'viewer-ai');
+    await toggle.click();
+    assert.equal(await page.locator('[data-testid=ai-pane]').isHidden(), true);
+  } else {
+    assert.equal(await toggle.isDisabled(), true, 'no AI series: the toggle is disabled');
+    assert.equal(await page.locator('[data-testid=ai-pane]').isHidden(), true);
+  }
+
+  // Russian labels
+  await page.getByRole('button', { name: 'RU' }).click();
+  await page.locator('[data-testid=page-heading]', { hasText: 'Просмотр исследования' }).waitFor();
+  await page.locator('[data-testid=ai-toggle]', { hasText: 'Только для исследовательских целей' }).waitFor();
+  await page.getByRole('button', { name: 'EN' }).click();
+}
+
