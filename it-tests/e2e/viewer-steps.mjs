@@ -1,6 +1,55 @@
 // What the expert does in the viewer, with its checks (used by viewer.test.mjs).
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { BASE_URL, screenshot } from './lib.mjs';
+import { multipartRelated } from './synthetic-ct.mjs';
+
+export async function api(page, method, path, body, headers = {}) {
+  const response = await page.request.fetch(`${BASE_URL}/${path}`, {
+    method,
+    headers: { Accept: 'application/json', ...(body !== undefined && !Buffer.isBuffer(body) ? { 'Content-Type': 'application/json' } : {}), ...headers },
+    data: body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body),
+    timeout: 300_000,
+  });
+  const text = await response.text();
+  return { status: response.status(), text, json: () => JSON.parse(text) };
+}
+
+/** Letters only: six digits in a row would be an "ID-like number" to the PHI check. */
+const tag = () => randomUUID().slice(0, 8).replace(/\d/g, (d) => 'ghijklmnop'[d]);
+
+/** Doctor's case → consultant claims and requests the full study → STOW-RS → complete. */
+export async function uploadThroughWorkflow(doctor, consultant, ct) {
+  const created = await api(doctor, 'POST', 'api/cases', {
+    question: `E2E viewer ${tag()}: bilateral ground-glass opacities on day six — viral pneumonia?`,
+    modality: 'CT',
+    bodyPart: 'CHEST',
+  });
+  assert.equal(created.status, 201, created.text);
+  const caseId = created.json().id;
+  assert.equal((await api(consultant, 'POST', `api/cases/${caseId}/claim`)).status, 200);
+  const requested = await api(consultant, 'POST', `api/cases/${caseId}/request-full-study`, { text: 'Please send the whole chest CT.' });
+  assert.equal(requested.status, 200, requested.text);
+  const session = (await api(doctor, 'GET', `api/upload-sessions/by-case/${caseId}`)).json();
+  const started = Date.now();
+  const storedUids = new Set();
+  for (let i = 0; i < ct.files.length; i += 30) {
+    const { body, contentType } = multipartRelated(ct.files.slice(i, i + 30));
+    const stow = await api(doctor, 'POST', `api/dicomweb/studies?session=${session.id}`, body, {
+      'Content-Type': contentType,
+      Accept: 'application/dicom+json',
+    });
+    assert.equal(stow.status, 200, stow.text.slice(0, 500));
+    for (const item of stow.json()['00081199'].Value) storedUids.add(item['00081155'].Value[0]);
+  }
+  console.log(`# STOW-RS: ${ct.files.length} slices of ${ct.size}x${ct.size} in ${Date.now() - started} ms`);
+  assert.equal(storedUids.size, ct.files.length);
+  const completed = await api(doctor, 'POST', `api/upload-sessions/${session.id}/complete`, '');
+  assert.equal(completed.status, 200, completed.text);
+  const studies = completed.json().studies ?? [];
+  assert.equal(studies.length, 1, completed.text);
+  return { caseId, studyUid: studies[0].studyInstanceUid };
+}
 
 /** Non-black pixels of the viewport's canvas (the image is drawn, not an empty black box). */
 async function litPixels(page, testId = 'viewport') {
