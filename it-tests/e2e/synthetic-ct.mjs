@@ -83,7 +83,7 @@ export function syntheticChestCt({ slices = 120, size = 256, fov = 360, thicknes
   const instances = [];
   for (let k = 0; k < slices; k++) {
     const sop = uid();
-    const z = -thickness * k;
+    const z = -Math.round(thickness * k * 1000) / 1000;
     const pixels = Buffer.alloc(size * size * 2);
     for (let r = 0; r < size; r++) {
       const y = (r + 0.5) * spacing - fov / 2;

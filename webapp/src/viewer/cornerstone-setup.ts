@@ -1,6 +1,6 @@
 // One-time set-up of cornerstone3D on the page: rendering (CPU when there is no usable GPU),
 // the tools, and the 'teleris-wado' image loader.
-import { init as coreInit, setUseCPURendering, getShouldUseCPURendering } from '@cornerstonejs/core';
+import { Enums, imageLoadPoolManager, init as coreInit, setUseCPURendering, getShouldUseCPURendering } from '@cornerstonejs/core';
 import {
   addTool,
   init as toolsInit,
@@ -44,6 +44,9 @@ export function setUpCornerstone(): { cpu: boolean } {
       addTool(tool);
     }
     registerWadoLoader();
+    // The browser opens 6 connections per host: prefetching takes at most 4 of them, so the
+    // image the expert scrolls to next never waits behind a queue of prefetches.
+    imageLoadPoolManager.setMaxSimultaneousRequests(Enums.RequestType.Prefetch, 4);
     done = true;
   }
   return { cpu: getShouldUseCPURendering() };

@@ -1,7 +1,7 @@
 // The DICOM viewer: a cornerstone3D stack viewport over the product's DICOMweb, with series
 // list, window presets, zoom/pan, measurements (mm, HU) and the AI overlay ("For Research
 // Purposes Only"). mountViewer() is what pages embed; all cornerstone calls live in viewer/.
-import { Enums, eventTarget, RenderingEngine, type Types } from '@cornerstonejs/core';
+import { cache, Enums, eventTarget, RenderingEngine, type Types } from '@cornerstonejs/core';
 import {
   annotation,
   Enums as ToolEnums,
@@ -66,6 +66,7 @@ export function mountViewer(container: HTMLElement, studyInstanceUid: string, op
   const seriesList = h('ol', { class: 'viewer-series-list', 'data-testid': 'viewer-series' });
   const sliceText = h('span', { 'data-testid': 'viewer-slice' }, '–');
   const voiText = h('span', { 'data-testid': 'viewer-voi' }, '–');
+  const loadedText = h('span', { class: 'muted', 'data-testid': 'viewer-loaded' });
   const slider = h('input', {
     type: 'range',
     min: '1',
@@ -166,6 +167,7 @@ export function mountViewer(container: HTMLElement, studyInstanceUid: string, op
         { class: 'viewer-info' },
         h('label', { class: 'viewer-slice' }, t('viewer.image'), ' ', sliceText, slider),
         h('span', { class: 'viewer-voi' }, voiText),
+        loadedText,
         h('span', { class: 'muted' }, t(cpu ? 'viewer.rendererCpu' : 'viewer.rendererGpu')),
       ),
       h('p', { class: 'muted viewer-keys', id: `viewer-keys-${n}` }, t('viewer.keys')),
@@ -326,6 +328,22 @@ export function mountViewer(container: HTMLElement, studyInstanceUid: string, op
     ctElement.removeEventListener(Enums.Events.VOI_MODIFIED, showVoi);
   });
 
+  // images of the stack in the browser's cache (the prefetch fills it around the shown image)
+  const loaded = new Set<string>();
+  function showLoaded(): void {
+    loadedText.textContent = t('viewer.loaded', { loaded: loaded.size, count: imageIds.length });
+    loadedText.dataset.loaded = String(loaded.size);
+  }
+  const onImageLoaded = (e: Event) => {
+    const id = (e as CustomEvent<{ image?: { imageId?: string } }>).detail?.image?.imageId;
+    if (id && imageIdSet.has(id) && !loaded.has(id)) {
+      loaded.add(id);
+      showLoaded();
+    }
+  };
+  eventTarget.addEventListener(Enums.Events.IMAGE_LOADED, onImageLoaded);
+  cleanups.push(() => eventTarget.removeEventListener(Enums.Events.IMAGE_LOADED, onImageLoaded));
+
   // ---- measurements ---------------------------------------------------------------------
   const fmt = (v: unknown, digits = 1) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : '–');
   const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
@@ -449,6 +467,9 @@ export function mountViewer(container: HTMLElement, studyInstanceUid: string, op
     toolUtilities.stackPrefetch.disable(ctElement);
     imageIds = ids;
     imageIdSet = new Set(ids);
+    loaded.clear();
+    for (const id of ids) if (cache.isLoaded(id)) loaded.add(id);
+    showLoaded();
     ctIndexBySop = new Map();
     ids.forEach((id, i) => {
       const sop = decodeURIComponent(id.split('/')[2] ?? '');
