@@ -1,7 +1,6 @@
 // What the expert does in the viewer, with its checks (used by viewer.test.mjs).
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { BASE_URL, screenshot } from './lib.mjs';
+import { BASE_URL, screenshot, uniqueTag } from './lib.mjs';
 import { multipartRelated } from './synthetic-ct.mjs';
 
 export async function api(page, method, path, body, headers = {}) {
@@ -15,13 +14,10 @@ export async function api(page, method, path, body, headers = {}) {
   return { status: response.status(), text, json: () => JSON.parse(text) };
 }
 
-/** Letters only: six digits in a row would be an "ID-like number" to the PHI check. */
-const tag = () => randomUUID().slice(0, 8).replace(/\d/g, (d) => 'ghijklmnop'[d]);
-
 /** Doctor's case → consultant claims and requests the full study → STOW-RS → complete. */
 export async function uploadThroughWorkflow(doctor, consultant, ct) {
   const created = await api(doctor, 'POST', 'api/cases', {
-    question: `E2E viewer ${tag()}: bilateral ground-glass opacities on day six — viral pneumonia?`,
+    question: `E2E viewer ${uniqueTag()}: bilateral ground-glass opacities on day six — viral pneumonia?`,
     modality: 'CT',
     bodyPart: 'CHEST',
   });
