@@ -1,0 +1,19 @@
+package org.teleris.consult.domain.reporting;
+
+/** The chest CT severity classes of the table, from least to most severe. */
+public enum CtClass {
+    CT0, CT1, CT2, CT3, CT4;
+
+    public boolean moreSevereThan(CtClass other) {
+        return compareTo(other) > 0;
+    }
+
+    public static CtClass max(CtClass a, CtClass b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** Every class from CT-1 up is a viral-pneumonia case that needs a second reader. */
+    public boolean needsSecondRead() {
+        return this != CT0;
+    }
+}
