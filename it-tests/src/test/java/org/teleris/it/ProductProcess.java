@@ -54,13 +54,9 @@ final class ProductProcess implements AutoCloseable {
     void start() throws IOException, InterruptedException {
         Path work = Path.of(System.getProperty("ris.it.work-dir", "target"));
         Path jar = work.resolve("crash-micro.jar");
-        if (!Files.exists(jar)) {
-            Files.copy(Path.of(System.getProperty("payara.microJar")), jar, StandardCopyOption.REPLACE_EXISTING);
-        }
         Path war = work.resolve("crash-ris.war");
-        if (!Files.exists(war)) {
-            Files.copy(Path.of(System.getProperty("ris.war")), war, StandardCopyOption.REPLACE_EXISTING);
-        }
+        copyIfChanged(Path.of(System.getProperty("payara.microJar")), jar);
+        copyIfChanged(Path.of(System.getProperty("ris.war")), war);
         Files.createDirectories(dataDir.resolve("logs"));
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.toString(), "--deploy",
                 war.toString(), "--contextroot", "/", "--port", String.valueOf(httpPort), "--nocluster",
@@ -83,6 +79,14 @@ final class ProductProcess implements AutoCloseable {
                 throw new IllegalStateException("the server did not start; see " + dataDir.resolve("logs"));
             }
             Thread.sleep(500);
+        }
+    }
+
+    /** Renamed copies, so a rebuild during the test does not change what runs. */
+    private static void copyIfChanged(Path source, Path copy) throws IOException {
+        if (!Files.exists(copy) || Files.size(copy) != Files.size(source)
+                || Files.getLastModifiedTime(copy).compareTo(Files.getLastModifiedTime(source)) < 0) {
+            Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
