@@ -93,6 +93,9 @@ try {
     const sop = sops[0];
     const ids = { studyInstanceUID: studyUid, seriesInstanceUID: seriesUid, sopInstanceUID: sop };
     const metadata = parse(await client.retrieveInstanceMetadata(ids));
+    const seriesMetadata = parse(await client.retrieveSeriesMetadata({ studyInstanceUID: studyUid,
+      seriesInstanceUID: seriesUid }));
+    const studyMetadata = parse(await client.retrieveStudyMetadata({ studyInstanceUID: studyUid }));
     const instance = await client.retrieveInstance(ids);
     const instanceBytes = new Uint8Array(Array.isArray(instance) ? instance[0] : instance);
     const magic = String.fromCharCode(...instanceBytes.slice(128, 132));
@@ -112,6 +115,8 @@ try {
       magic,
       frameLengths: frames.map((f) => f.byteLength),
       seriesFiles: seriesFiles.length,
+      seriesMetadataSops: seriesMetadata.map((m) => m['00080018'].Value[0]).sort(),
+      studyMetadata: studyMetadata.length,
     };
   }, { studyUid });
   assert.equal(read.studies, 1, 'QIDO finds the study by its UID');
@@ -124,6 +129,8 @@ try {
   assert.equal(read.frameLengths[0], (read.rows * read.columns * read.bitsAllocated) / 8,
     'one uncompressed frame of rows x columns x bits');
   assert.equal(read.seriesFiles, slices.length, 'the whole series comes back');
+  assert.deepEqual(read.seriesMetadataSops, storedSops, 'series metadata has every instance');
+  assert.equal(read.studyMetadata, slices.length, 'study metadata has every instance');
   assert.ok(!/Korolyova|Anastasia/i.test(read.metadataPatientName), 'the metadata carries the pseudonym only');
   Object.assign(result, read);
   await expert.context.close();

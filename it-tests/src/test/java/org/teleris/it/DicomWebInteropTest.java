@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A standard DICOMweb client not written here (npm {@code dicomweb-client}, run in Debian's
  * Chromium by {@code it-tests/e2e/interop/dicomweb-client.mjs}) stores a generated multi-slice CT
  * with STOW-RS, finds it with QIDO-RS and retrieves metadata, instances, a series and frames with
- * WADO-RS, through a logged-in session cookie.
+ * WADO-RS (instance, series and study metadata too), through a logged-in session cookie; the
+ * reads are audited once per reader and study.
  */
 @ExtendWith(ArquillianExtension.class)
 class DicomWebInteropTest {
@@ -82,7 +83,22 @@ class DicomWebInteropTest {
         JsonObject session = north.get("api/upload-sessions/" + sessionId).json();
         assertEquals("COMPLETE", session.getString("state"));
         assertEquals(SLICES, session.getInt("stored"));
-        assertEquals(result.getString("studyInstanceUid"),
-                session.getJsonArray("studies").getJsonObject(0).getString("studyInstanceUid"));
+        String study = result.getString("studyInstanceUid");
+        assertEquals(study, session.getJsonArray("studies").getJsonObject(0).getString("studyInstanceUid"));
+
+        // Audited: each reader's read of the study once (not once per request), every search.
+        RisClient admin = RisClient.loggedIn(base, "admin", "admin-demo");
+        jakarta.json.JsonArray reads = admin.get("api/admin/audit?action=INSTANCES_ACCESSED&objectId=" + study
+                + "&limit=500").array();
+        assertEquals(1, reads.stream().filter(r -> "expert".equals(r.asJsonObject().getString("actor"))).count(),
+                reads.toString());
+        assertEquals("110103", reads.getJsonObject(0).getString("dicomEventCode"));
+        assertTrue(reads.stream().noneMatch(r -> "doctor.south".equals(r.asJsonObject().getString("actor"))),
+                "a refused read is no access");
+        jakarta.json.JsonArray searches = admin.get("api/admin/audit?action=STUDIES_QUERIED&objectId=" + study
+                + "&limit=500").array();
+        assertTrue(searches.stream().anyMatch(r -> "expert".equals(r.asJsonObject().getString("actor"))));
+        assertTrue(searches.stream().anyMatch(r -> "doctor.south".equals(r.asJsonObject().getString("actor"))),
+                "a search is audited even when it finds nothing");
     }
 }

@@ -48,6 +48,12 @@ public class StudyQueries {
     @Inject
     StudyStorage storage;
 
+    @Inject
+    StudyReads reads;
+
+    @Inject
+    jakarta.enterprise.event.Event<org.teleris.consult.domain.intake.StudiesSearched> searched;
+
     @Transactional
     public List<StudyMatch> studies(ConsultUser caller, StudyFilter filter, int offset, int limit) {
         Map<String, List<StoredInstance>> byStudy = visibleInstances(caller).stream()
@@ -69,7 +75,10 @@ public class StudyQueries {
             matches.add(new StudyMatch(e.getKey(), list.get(0).patientPseudonym(), date, modalities,
                     (int) list.stream().map(StoredInstance::seriesInstanceUid).distinct().count(), list.size()));
         }
-        return matches.stream().skip(Math.max(0, offset)).limit(Math.max(0, limit)).toList();
+        List<StudyMatch> page = matches.stream().skip(Math.max(0, offset)).limit(Math.max(0, limit)).toList();
+        searched.fire(new org.teleris.consult.domain.intake.StudiesSearched(caller.username(), caller.organisationId(),
+                filter.studyInstanceUid(), page.size()));
+        return page;
     }
 
     @Transactional
@@ -116,6 +125,7 @@ public class StudyQueries {
         if (list.isEmpty() || !visible(caller, list.get(0).uploadSessionId())) {
             throw new StudyNotFoundException(studyInstanceUid);
         }
+        reads.reading(caller, studyInstanceUid, list.get(0).organisationId());
         return list;
     }
 

@@ -142,6 +142,31 @@ public class DicomWebReadResource {
         return multipartDicom(List.of(queries.instance(caller(), study, series, sop)));
     }
 
+    /** WADO-RS study metadata: every visible instance's data set without bulk data, one JSON array. */
+    @GET
+    @Path("{study}/metadata")
+    @Produces({DICOM_JSON, MediaType.APPLICATION_JSON})
+    public Response studyMetadata(@PathParam("study") String study) throws IOException {
+        return metadataOf(queries.instances(caller(), study, null));
+    }
+
+    /** WADO-RS series metadata (what viewers read before they fetch frames). */
+    @GET
+    @Path("{study}/series/{series}/metadata")
+    @Produces({DICOM_JSON, MediaType.APPLICATION_JSON})
+    public Response seriesMetadata(@PathParam("study") String study, @PathParam("series") String series)
+            throws IOException {
+        return metadataOf(queries.instances(caller(), study, series));
+    }
+
+    private Response metadataOf(List<StoredInstance> instances) throws IOException {
+        jakarta.json.JsonArrayBuilder all = Json.createArrayBuilder();
+        for (StoredInstance i : instances) {
+            all.add(content.metadata(queries.fileOf(i)));
+        }
+        return json(all);
+    }
+
     @GET
     @Path("{study}/series/{series}/instances/{sop}/metadata")
     @Produces({DICOM_JSON, MediaType.APPLICATION_JSON})

@@ -27,6 +27,8 @@ public enum AuditAction {
     UPLOAD_SESSION_OPENED("110110", "Patient Record"),
     INSTANCE_REJECTED("110104", "DICOM Instances Transferred"),
     INSTANCES_TRANSFERRED("110104", "DICOM Instances Transferred"),
+    INSTANCES_ACCESSED("110103", "DICOM Instances Accessed"),
+    STUDIES_QUERIED("110112", "Query"),
     AUDIT_LOG_READ("110101", "Audit Log Used"),
     AUDIT_LOG_VERIFIED("110101", "Audit Log Used"),
     CONFIGURATION_CHANGED("110113", "Security Alert"),
