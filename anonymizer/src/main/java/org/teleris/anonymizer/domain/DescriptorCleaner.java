@@ -20,6 +20,12 @@ public final class DescriptorCleaner {
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}.]+");
     private static final Pattern SHORT_NUMBER = Pattern.compile("\\d{1,3}([.]\\d{1,2})?(MM|CM|KV|MAS|S|ML)?");
+    /**
+     * Digits with only separators between them ("+7 912 555 0199", "12.03.1958"): short groups would
+     * each pass as a number, together they are a phone number, a date of birth or an id.
+     */
+    private static final Pattern NUMBER_RUN = Pattern.compile("\\d[\\d\\s()+\\-./]*\\d");
+    private static final int RUN_DIGITS = 6;
     private final Set<String> allowed;
 
     public DescriptorCleaner(Set<String> allowedTerms) {
@@ -63,7 +69,7 @@ public final class DescriptorCleaner {
 
     public String clean(String text) {
         StringBuilder out = new StringBuilder();
-        Matcher m = TOKEN.matcher(text);
+        Matcher m = TOKEN.matcher(withoutNumberRuns(text));
         while (m.find()) {
             String token = m.group().replaceAll("^[.]+|[.]+$", "");
             String upper = token.toUpperCase(Locale.ROOT);
@@ -75,5 +81,16 @@ public final class DescriptorCleaner {
             }
         }
         return out.toString();
+    }
+
+    private static String withoutNumberRuns(String text) {
+        Matcher run = NUMBER_RUN.matcher(text);
+        StringBuilder kept = new StringBuilder();
+        while (run.find()) {
+            long digits = run.group().chars().filter(Character::isDigit).count();
+            run.appendReplacement(kept, digits >= RUN_DIGITS ? " " : Matcher.quoteReplacement(run.group()));
+        }
+        run.appendTail(kept);
+        return kept.toString();
     }
 }

@@ -103,7 +103,13 @@ class ProfileRulesTest {
         assertEquals("CHEST CT 1.25mm", c.clean("CHEST CT 1.25mm for Johanna Smithson"));
         assertEquals("КТ ОГК без", c.clean("КТ ОГК без контраста Иванов И.И."));
         assertEquals("", c.clean("Smithson, J., Larkspur Lane"));
-        assertEquals("555", c.clean("555-0199"), "numbers of up to 3 digits stay (slice thickness, kV): a known limit");
+        assertEquals("", c.clean("555-0199"), "a run of digits is a phone number or an id, however it is split");
+        String history = c.clean("DOB 12.03.1958 fever 6 days, phone +7 912 555 0199, CT 120 kV 5 mm 1.25");
+        for (String leaked : new String[] {"912", "555", "0199", "1958", "12.03"}) {
+            assertTrue(!history.contains(leaked), leaked + " survived in: " + history);
+        }
+        assertTrue(history.contains("120") && history.contains("1.25") && history.contains("6"),
+                "short clinical numbers stay: " + history);
     }
 
     @Test
