@@ -101,6 +101,22 @@ try {
     const magic = String.fromCharCode(...instanceBytes.slice(128, 132));
     const frames = await client.retrieveInstanceFrames({ ...ids, frameNumbers: [1] });
     const seriesFiles = await client.retrieveSeries({ studyInstanceUID: studyUid, seriesInstanceUID: seriesUid });
+    // Rendered JPEG with the window asked for, decoded by the browser: far below every value is white.
+    const brightness = async (window) => {
+      const reply = await client.retrieveInstanceRendered({ ...ids, mediaTypes: [{ mediaType: 'image/jpeg' }],
+        queryParams: { window } });
+      const bitmap = await createImageBitmap(new Blob([Array.isArray(reply) ? reply[0] : reply],
+        { type: 'image/jpeg' }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const g = canvas.getContext('2d');
+      g.drawImage(bitmap, 0, 0);
+      const px = g.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      let sum = 0;
+      for (let i = 0; i < px.length; i += 4) sum += px[i];
+      return { width: bitmap.width, mean: sum / (px.length / 4) };
+    };
+    const renderedWhite = await brightness('-3000,10,linear');
+    const renderedBlack = await brightness('3000,10,linear');
     return {
       studies: studies.length,
       studyFoundByModality: byModality.some((s) => s['0020000D'].Value[0] === studyUid),
@@ -115,6 +131,8 @@ try {
       magic,
       frameLengths: frames.map((f) => f.byteLength),
       seriesFiles: seriesFiles.length,
+      renderedWhite,
+      renderedBlack,
       seriesMetadataSops: seriesMetadata.map((m) => m['00080018'].Value[0]).sort(),
       studyMetadata: studyMetadata.length,
     };
@@ -130,6 +148,9 @@ try {
     'one uncompressed frame of rows x columns x bits');
   assert.equal(read.seriesFiles, slices.length, 'the whole series comes back');
   assert.deepEqual(read.seriesMetadataSops, storedSops, 'series metadata has every instance');
+  assert.equal(read.renderedWhite.width, read.columns, 'a rendered JPEG of the slice');
+  assert.ok(read.renderedWhite.mean > 240 && read.renderedBlack.mean < 15,
+    `the window asked for is applied: ${JSON.stringify([read.renderedWhite, read.renderedBlack])}`);
   assert.equal(read.studyMetadata, slices.length, 'study metadata has every instance');
   assert.ok(!/Korolyova|Anastasia/i.test(read.metadataPatientName), 'the metadata carries the pseudonym only');
   Object.assign(result, read);

@@ -15,4 +15,19 @@ public interface InstanceContent {
 
     /** The first frame as PNG with the instance's own window. */
     byte[] renderedPng(Path file) throws IOException;
+
+    /** A window in the instance's rescaled units (Hounsfield units for CT): centre and width (&gt; 0). */
+    record Window(double center, double width) {
+        public Window {
+            if (!(width > 0) || Double.isNaN(center) || Double.isInfinite(center) || Double.isInfinite(width)) {
+                throw new IllegalArgumentException("window needs a centre and a positive width, e.g. window=-600,1500,linear");
+            }
+        }
+    }
+
+    /**
+     * The first frame as {@code image/png} or {@code image/jpeg}, with {@code window} (null: the
+     * instance's own window, else PixelMed's default from the pixel values).
+     */
+    byte[] rendered(Path file, String mediaType, Window window) throws IOException;
 }

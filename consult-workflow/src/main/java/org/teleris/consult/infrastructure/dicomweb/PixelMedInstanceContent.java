@@ -81,17 +81,43 @@ public class PixelMedInstanceContent implements InstanceContent {
 
     @Override
     public byte[] renderedPng(Path file) throws IOException {
+        return rendered(file, "image/png", null);
+    }
+
+    @Override
+    public byte[] rendered(Path file, String mediaType, Window window) throws IOException {
+        String format = switch (mediaType) {
+            case "image/png" -> "png";
+            case "image/jpeg" -> "jpeg";
+            default -> throw new IllegalArgumentException("rendered images are image/png or image/jpeg");
+        };
         try {
-            BufferedImage image = ConsumerFormatImageMaker.makeEightBitImage(read(file, false));
+            AttributeList list = read(file, false);
+            if (window != null) {
+                // PixelMed's 8-bit maker applies the data set's own VOI window: the requested one replaces it.
+                list.remove(TagFromName.VOILUTSequence);
+                putDecimal(list, TagFromName.WindowCenter, window.center());
+                putDecimal(list, TagFromName.WindowWidth, window.width());
+            }
+            BufferedImage image = ConsumerFormatImageMaker.makeEightBitImage(list);
             if (image == null) {
                 throw new IllegalArgumentException("the instance holds no image");
             }
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", png);
-            return png.toByteArray();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalArgumentException("the instance cannot be rendered as " + mediaType);
+            }
+            return out.toByteArray();
         } catch (DicomException e) {
             throw new IllegalArgumentException("the instance cannot be rendered");
         }
+    }
+
+    private static void putDecimal(AttributeList list, AttributeTag tag, double value) throws DicomException {
+        Attribute a = new com.pixelmed.dicom.DecimalStringAttribute(tag);
+        String text = String.format(Locale.ROOT, "%.4f", value);
+        a.addValue(text.length() > 16 ? String.format(Locale.ROOT, "%.1f", value) : text);
+        list.put(a);
     }
 
     private static AttributeList read(Path file, boolean headerOnly) throws IOException, DicomException {

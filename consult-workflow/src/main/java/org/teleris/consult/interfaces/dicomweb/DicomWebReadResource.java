@@ -202,9 +202,43 @@ public class DicomWebReadResource {
     @Path("{study}/series/{series}/instances/{sop}/rendered")
     @Produces(MediaType.WILDCARD)
     public Response rendered(@PathParam("study") String study, @PathParam("series") String series,
-                             @PathParam("sop") String sop) throws IOException {
-        byte[] png = content.renderedPng(queries.fileOf(queries.instance(caller(), study, series, sop)));
-        return Response.ok(png, "image/png").header("Cache-Control", "private, no-store").build();
+                             @PathParam("sop") String sop, @QueryParam("window") String window,
+                             @jakarta.ws.rs.HeaderParam("Accept") String accept) throws IOException {
+        String type = renderedType(accept);
+        byte[] image = content.rendered(queries.fileOf(queries.instance(caller(), study, series, sop)), type,
+                window(window));
+        return Response.ok(image, type).header("Cache-Control", "private, no-store").build();
+    }
+
+    /** PNG unless the client asks for JPEG before (or without) PNG; anything else it accepts gets PNG too. */
+    static String renderedType(String accept) {
+        if (accept == null) {
+            return "image/png";
+        }
+        String a = accept.toLowerCase(java.util.Locale.ROOT);
+        int jpeg = a.indexOf("image/jpeg");
+        int png = a.indexOf("image/png");
+        return jpeg >= 0 && (png < 0 || jpeg < png) ? "image/jpeg" : "image/png";
+    }
+
+    /** PS3.18 8.3.5.1.3: {@code window=center,width,function}; only the linear functions. */
+    static InstanceContent.Window window(String query) {
+        if (query == null || query.isBlank()) {
+            return null;
+        }
+        String[] parts = query.split(",");
+        if (parts.length < 2 || parts.length > 3) {
+            throw new IllegalArgumentException("window is center,width[,function], e.g. window=-600,1500,linear");
+        }
+        if (parts.length == 3 && !java.util.Set.of("linear", "linear-exact").contains(parts[2].trim().toLowerCase(
+                java.util.Locale.ROOT))) {
+            throw new IllegalArgumentException("only the linear window functions are supported");
+        }
+        try {
+            return new InstanceContent.Window(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("window center and width are numbers, e.g. window=-600,1500,linear");
+        }
     }
 
     private Response multipartDicom(List<StoredInstance> instances) {
