@@ -155,8 +155,15 @@ async function drag(page, from, to) {
 }
 
 /** Everything an expert does in the viewer with a study without AI series; `ct` describes it. */
-export async function readStudy(page, studyUid, ct) {
-  await page.goto(`${BASE_URL}/#/studies/${encodeURIComponent(studyUid)}/viewer`);
+export async function readStudy(page, studyUid, ct, caseId) {
+  if (caseId) {
+    // from the case page: the received study's line links to the viewer
+    await page.goto(`${BASE_URL}/#/cases/${caseId}`);
+    await page.locator('[data-testid=open-viewer]').click();
+    await page.waitForURL(new RegExp(`#/studies/${studyUid.replace(/\./g, '\\.')}/viewer$`));
+  } else {
+    await page.goto(`${BASE_URL}/#/studies/${encodeURIComponent(studyUid)}/viewer`);
+  }
   await page.locator('[data-testid=page-heading]', { hasText: 'Study viewer' }).waitFor();
   const viewport = page.locator('[data-testid=viewport]');
   await page.locator('[data-testid=viewport][data-rendered-index="0"]').waitFor({ timeout: 30000 });

@@ -36,10 +36,10 @@ test('the expert reads a stored chest CT in the viewer: scroll, presets, mm and 
     // 1. A thin-slice CT (SLICES × 0.33 mm < 100 mm, too short a volume for the stage II AI,
     // so no AI series comes and the AI does not compete for the CPU): read it in full.
     const ct = syntheticChestCt({ slices: SLICES, size: SIZE, thickness: 0.33 });
-    const { studyUid } = await uploadThroughWorkflow(doctor.page, consultant.page, ct);
+    const { caseId, studyUid } = await uploadThroughWorkflow(doctor.page, consultant.page, ct);
     await new Promise((resolve) => setTimeout(resolve, 2000)); // the AI's refusal adds nothing
     assert.equal((await seriesOf(expert.page, studyUid)).filter(isAiImageSeries).length, 0);
-    await readStudy(expert.page, studyUid, ct);
+    await readStudy(expert.page, studyUid, ct, caseId);
 
     // 2. A CT the AI analyses (60 × 2.5 mm = 150 mm): its SR and research captures join the
     // study; the expert switches the AI overlay on and off.

@@ -1,6 +1,7 @@
 // Stage II on the case page: the full study's upload session — live counts (polled while the page
 // is open), the refusals with their reasons, and for the sending clinic's doctor a drop zone that
 // stores the files through STOW-RS in small batches with a progress bar, then "complete".
+import { viewerHref } from '../app/router';
 import { t } from '../i18n/i18n';
 import { ApiError, api } from '../shared/api';
 import { showError } from '../shared/banner';
@@ -29,7 +30,17 @@ export function studyUpload(caseId: string, mayUpload: boolean): { element: HTML
       status,
       h('p', null, h('span', { class: 'state-badge', 'data-state': s.state, 'data-testid': 'upload-state' }, t(`study.state.${s.state}` as 'study.state.OPEN'))),
       h('p', { 'data-testid': 'upload-counts' }, t('study.counts', { stored: s.stored, duplicates: s.duplicates, rejected: s.rejected + s.conflicts })),
-      s.studies.map((st) => h('p', { class: 'hint' }, t('study.studyLine', { series: st.seriesCount, instances: st.instanceCount }))),
+      s.studies.map((st) =>
+        h(
+          'p',
+          { class: 'hint' },
+          t('study.studyLine', { series: st.seriesCount, instances: st.instanceCount }),
+          // readable in the viewer: the sending clinic at once, the reference centre once complete
+          s.state === 'COMPLETE' || mayUpload
+            ? [' ', h('a', { href: viewerHref(st.studyInstanceUid), 'data-testid': 'open-viewer' }, t('viewer.open'))]
+            : null,
+        ),
+      ),
       s.completedAt ? h('p', { class: 'muted' }, t('study.completedAt', { at: formatDateTime(s.completedAt) })) : null,
       s.rejections.length
         ? h('details', { 'data-testid': 'upload-rejections' }, h('summary', null, t('study.rejections', { n: s.rejections.length })),
