@@ -43,6 +43,71 @@ class DicomWebInteropTest {
     @TempDir
     Path temp;
 
+    private String fullStudyRequested(RisClient north, RisClient consultant, String question) {
+        String caseId = north.post("api/cases", "{\"question\":\"" + question + "\",\"modality\":\"CT\","
+                + "\"bodyPart\":\"CHEST\"}").json().getString("id");
+        assertEquals(200, consultant.post("api/cases/" + caseId + "/claim", "").status());
+        assertEquals(200, consultant.post("api/cases/" + caseId + "/request-full-study",
+                "{\"text\":\"Send the whole chest series\"}").status());
+        return north.get("api/upload-sessions/by-case/" + caseId).json().getString("id");
+    }
+
+    private static int count(RisClient client, String path) {
+        RisClient.Reply reply = client.get(path);
+        return reply.status() == 404 ? 0 : reply.array().size();
+    }
+
+    /**
+     * The clinic sends half a study for one case (completed) and the rest for a later case (still
+     * receiving): both land in the same de-identified study, and the reference centre sees only
+     * the instances of the complete upload until the second one completes too.
+     */
+    @Test
+    void aStudyFedByTwoSessionsShowsTheReferenceCentreOnlyWhatIsComplete() throws Exception {
+        RisClient north = RisClient.loggedIn(base, "doctor.north", "north-demo");
+        RisClient consultant = RisClient.loggedIn(base, "consultant", "consultant-demo");
+        RisClient expert = RisClient.loggedIn(base, "expert", "expert-demo");
+        Path folder = temp.resolve("split");
+        SyntheticCt.write(folder, 4, 32, 8_000_000 + System.nanoTime() % 1_000_000);
+        java.util.List<byte[]> slices = new java.util.ArrayList<>();
+        try (var files = Files.list(folder)) {
+            for (Path f : files.sorted().toList()) {
+                slices.add(Files.readAllBytes(f));
+            }
+        }
+        String first = fullStudyRequested(north, consultant, "First half");
+        String second = fullStudyRequested(north, consultant, "Second half");
+        String b1 = "b1-" + System.nanoTime();
+        assertEquals(200, north.postBytes("api/dicomweb/studies?session=" + first, "multipart/related; "
+                + "type=\"application/dicom\"; boundary=" + b1, IntakeTest.multipart(b1, slices.subList(0, 2),
+                "application/dicom")).status());
+        assertEquals(200, north.post("api/upload-sessions/" + first + "/complete", "").status());
+        String b2 = "b2-" + System.nanoTime();
+        RisClient.Reply later = north.postBytes("api/dicomweb/studies?session=" + second, "multipart/related; "
+                + "type=\"application/dicom\"; boundary=" + b2, IntakeTest.multipart(b2, slices.subList(2, 4),
+                "application/dicom"));
+        assertEquals(200, later.status(), later.body());
+        String hiddenSop = later.json().getJsonObject("00081199").getJsonArray("Value").getJsonObject(0)
+                .getJsonObject("00081155").getJsonArray("Value").getString(0);
+        JsonObject firstView = north.get("api/upload-sessions/" + first).json();
+        String study = firstView.getJsonArray("studies").getJsonObject(0).getString("studyInstanceUid");
+        assertEquals(study, north.get("api/upload-sessions/" + second).json().getJsonArray("studies")
+                .getJsonObject(0).getString("studyInstanceUid"), "one de-identified study, fed twice");
+        String series = expert.get("api/dicomweb/studies/" + study + "/series").array().getJsonObject(0)
+                .getJsonObject("0020000E").getJsonArray("Value").getString(0);
+        String instances = "api/dicomweb/studies/" + study + "/series/" + series + "/instances";
+
+        assertEquals(2, count(expert, instances), "the reference centre sees the complete upload only");
+        assertEquals(2, count(expert, "api/dicomweb/studies/" + study + "/metadata"));
+        assertEquals(404, expert.get(instances + "/" + hiddenSop + "/metadata").status(),
+                "an instance of the receiving upload does not exist for the expert yet");
+        assertEquals(4, count(north, instances), "the clinic sees everything it sent");
+
+        assertEquals(200, north.post("api/upload-sessions/" + second + "/complete", "").status());
+        assertEquals(4, count(expert, instances), "both uploads complete: the whole study");
+        assertEquals(200, expert.get(instances + "/" + hiddenSop + "/metadata").status());
+    }
+
     @Test
     void dicomwebClientStoresSearchesAndRetrievesACt() throws Exception {
         RisClient north = RisClient.loggedIn(base, "doctor.north", "north-demo");

@@ -120,9 +120,18 @@ public class StudyQueries {
         return storage.resolve(instance.storagePath());
     }
 
+    /**
+     * The instances of a study the caller may see, each judged by its own upload session: one
+     * study UID can be fed by several sessions (the same study sent again for a later case of the
+     * clinic adds its new instances to the same de-identified study), and a session still
+     * receiving must not show through a complete one.
+     */
     private List<StoredInstance> study(ConsultUser caller, String studyInstanceUid) {
-        List<StoredInstance> list = repository.instancesOfStudy(studyInstanceUid);
-        if (list.isEmpty() || !visible(caller, list.get(0).uploadSessionId())) {
+        Map<String, Boolean> sessions = new java.util.HashMap<>();
+        List<StoredInstance> list = repository.instancesOfStudy(studyInstanceUid).stream()
+                .filter(i -> sessions.computeIfAbsent(i.uploadSessionId(), id -> visible(caller, id)))
+                .toList();
+        if (list.isEmpty()) {
             throw new StudyNotFoundException(studyInstanceUid);
         }
         reads.reading(caller, studyInstanceUid, list.get(0).organisationId());
