@@ -41,6 +41,11 @@ public final class SeverityRules {
         return new SeverityProposal(proposed, imagingClass, clinicalClass, applied);
     }
 
+    /** The row the clinical data alone point to (null for none): the worklist's priority reads it. */
+    public CtClass clinicalClassOf(ClinicalPicture clinical) {
+        return clinicalClass(clinical, new ArrayList<>());
+    }
+
     private CtClass imagingClass(ImagingFindings imaging, ClinicalPicture clinical,
                                  List<SeverityProposal.AppliedThreshold> applied) {
         BigDecimal ct1Max = table.threshold("involvement.ct1.max");

@@ -1,0 +1,3 @@
+package org.teleris.consult.domain.reporting;
+
+public enum HydrothoraxSide { LEFT, RIGHT, BILATERAL }

@@ -1,0 +1,37 @@
+package org.teleris.consult.domain.reporting;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Reports with their versions and history. */
+public interface ReportRepository {
+
+    void add(ConsultReport report);
+
+    Optional<ConsultReport> find(String id);
+
+    /** Locked until the transaction ends: commands on one report run one after the other. */
+    Optional<ConsultReport> findForUpdate(String id);
+
+    Optional<ConsultReport> findByStudy(String studyInstanceUid);
+
+    /** Not yet delivered, earliest due first. */
+    List<ConsultReport> open(int limit);
+
+    /** Delivered ones, newest first; {@code organisationId} null means all. */
+    List<ConsultReport> delivered(String organisationId, int limit);
+
+    /** Open, past due and not yet marked, unlocked: lock each and check again. */
+    List<ConsultReport> dueUnmarkedBefore(Instant now, int limit);
+
+    long breachCount();
+
+    void addVersion(ReportVersion version);
+
+    List<ReportVersion> versions(String reportId);
+
+    void addHistory(ReportHistoryEntry entry);
+
+    List<ReportHistoryEntry> history(String reportId);
+}
