@@ -27,7 +27,7 @@ public class ReportVersion {
     @Column(name = "report_id", nullable = false)
     private String reportId;
 
-    @Column(nullable = false)
+    @Column(name = "version_number", nullable = false)
     private int number;
 
     @Enumerated(EnumType.STRING)
@@ -138,7 +138,7 @@ public class ReportVersion {
     }
 
     public ReportDraft content() {
-        return content == null ? null : content.toDraft();
+        return content == null || kind == Kind.ADDENDUM ? null : content.toDraft();
     }
 
     public String addendumText() {
