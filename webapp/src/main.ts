@@ -4,6 +4,7 @@ import { signedOut } from './auth/logout';
 import { loginPage } from './auth/login-page';
 import { setCurrentUser } from './auth/session';
 import { registerRoute, startRouter } from './app/router';
+import { reportPage } from './reporting/report-page';
 import { homePage } from './home/home-page';
 import { casePage } from './cases/case-page';
 import { viewerPage } from './viewer/viewer-page';
@@ -16,6 +17,7 @@ registerRoute('login', loginPage);
 registerRoute('home', homePage);
 registerRoute('case', casePage);
 registerRoute('viewer', viewerPage);
+registerRoute('report', reportPage);
 async function boot(root: HTMLElement): Promise<void> {
   mount(root, h('p', { class: 'boot muted' }, t('common.loading')));
   let startError: unknown = null;

@@ -4,7 +4,7 @@ import { clearBanner } from '../shared/banner';
 import { onLangChange, t } from '../i18n/i18n';
 import type { View } from './view';
 
-export type Route = 'login' | 'home' | 'case' | 'viewer';
+export type Route = 'login' | 'home' | 'case' | 'viewer' | 'report';
 /** `param` is the route's path parameter (the case id of #/cases/<id>). */
 type ViewFactory = (param: string) => View;
 
@@ -25,6 +25,8 @@ function parse(): { route: Route; param: string } {
   if (path === 'home') return { route: 'home', param: '' };
   const caseMatch = /^cases\/([^/]+)$/.exec(path);
   if (caseMatch) return { route: 'case', param: decodeURIComponent(caseMatch[1]) };
+  const reportMatch = /^reports\/([^/]+)$/.exec(path);
+  if (reportMatch) return { route: 'report', param: decodeURIComponent(reportMatch[1]) };
   const viewerMatch = /^studies\/([^/]+)\/viewer$/.exec(path);
   if (viewerMatch) return { route: 'viewer', param: decodeURIComponent(viewerMatch[1]) };
   return { route: 'login', param: '' };
@@ -38,6 +40,7 @@ export function viewerHref(studyInstanceUid: string): string {
 function hrefOf(route: Route, param: string): string {
   if (route === 'case') return caseHref(param);
   if (route === 'viewer') return viewerHref(param);
+  if (route === 'report') return `#/reports/${encodeURIComponent(param)}`;
   return `#/${route}`;
 }
 
@@ -68,7 +71,7 @@ function render(): void {
   // Guards: only the login page without a session, never the login page with one.
   // A deep link such as #/cases/<id> without a session shows the login page, then the case.
   if (route !== 'login' && !currentUser()) {
-    if (route === 'case' || route === 'viewer') returnTo = hrefOf(route, param);
+    if (route === 'case' || route === 'viewer' || route === 'report') returnTo = hrefOf(route, param);
     route = 'login';
   }
   if (route === 'login' && currentUser()) route = 'home';

@@ -1,39 +1,27 @@
-// EXPERT: the worklist. Stage II (full-study upload) does not exist yet, so the worklist of
-// received studies is honestly empty; below it, the cases in triage, read-only.
+// EXPERT: the worklist of received studies for reporting (stage II, live countdown to the time
+// limit); below it, the cases in triage, read-only.
 import { layout } from '../app/layout';
 import { liveChannel } from '../app/live-session';
 import type { View } from '../app/view';
 import { t } from '../i18n/i18n';
 import { showError } from '../shared/banner';
 import { h } from '../shared/dom';
-import type { Case } from '../shared/types';
 import { CaseFeed } from './case-feed';
 import { caseList } from './case-list';
-
-/** States in which a full study is at the reference centre for expert reporting. */
-const STUDY_STATES = new Set(['STUDY_RECEIVED', 'IN_REPORTING', 'SIGNED', 'SECOND_READ']);
-const hasStudy = (c: Case) => STUDY_STATES.has(c.state);
+import { worklistPanel } from '../reporting/worklist-panel';
 
 export function worklistPage(): View {
   const live = liveChannel();
   const feed = new CaseFeed();
-  const studies = caseList({
-    feed,
-    labelledBy: 'worklist-heading',
-    emptyText: 'worklist.empty',
-    showOrganisation: true,
-    filter: hasStudy,
-  });
+  const studies = worklistPanel(live);
   const triage = caseList({
     feed,
     labelledBy: 'worklist-triage-heading',
     emptyText: 'worklist.triageEmpty',
     showOrganisation: true,
-    filter: (c) => !hasStudy(c),
   });
   feed.start(live).catch((error) => {
     showError(error);
-    studies.failed();
     triage.failed();
   });
 

@@ -119,6 +119,11 @@ async function errorOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message || `${response.status} ${response.statusText}`.trim(), body);
 }
 
+/** JSON request for feature modules that keep their own endpoint lists (reporting). */
+export function requestJson<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return request<T>(method, path, body);
+}
+
 const enc = encodeURIComponent;
 
 export const api = {

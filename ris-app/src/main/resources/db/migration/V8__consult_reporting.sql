@@ -119,3 +119,6 @@ CREATE TABLE report_history (
     detail          VARCHAR(200)
 );
 CREATE INDEX report_history_report ON report_history (report_id, happened_at);
+
+-- The case chat's note of a delivered report links to it.
+ALTER TABLE case_message ADD COLUMN report_id VARCHAR(36);

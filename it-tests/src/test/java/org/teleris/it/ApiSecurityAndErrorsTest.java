@@ -157,6 +157,28 @@ class ApiSecurityAndErrorsTest {
                 new Row("GET", "/api/dicomweb/studies/{study}/series/{series}/instances/{sop}/rendered",
                         "api/dicomweb/studies/1.2.3/series/4.5/instances/6.7/rendered", null,
                         401, 404, 404, 404, 404, 404),
+                new Row("GET", "/api/reporting/worklist", "api/reporting/worklist", null, 401, 403, 403, 403, 200, 200),
+                new Row("GET", "/api/reporting/delivered", "api/reporting/delivered", null, 401, 200, 200, 403, 200, 200),
+                new Row("GET", "/api/reporting/reports/{id}", "api/reporting/reports/none", null,
+                        401, 404, 404, 403, 404, 404),
+                new Row("POST", "/api/reporting/reports/{id}/claim", "api/reporting/reports/none/claim", "",
+                        401, 403, 403, 403, 404, 403),
+                new Row("POST", "/api/reporting/reports/{id}/release", "api/reporting/reports/none/release", "",
+                        401, 403, 403, 403, 404, 404),
+                new Row("POST", "/api/reporting/reports/{id}/assign", "api/reporting/reports/none/assign",
+                        "{\"username\":\"expert\"}", 401, 403, 403, 403, 404, 404),
+                new Row("PUT", "/api/reporting/reports/{id}/draft", "api/reporting/reports/none/draft", "{}",
+                        401, 403, 403, 403, 404, 403),
+                new Row("POST", "/api/reporting/reports/{id}/sign", "api/reporting/reports/none/sign", "",
+                        401, 403, 403, 403, 404, 403),
+                new Row("POST", "/api/reporting/reports/{id}/second-read", "api/reporting/reports/none/second-read",
+                        "{\"agree\":true}", 401, 403, 403, 403, 404, 403),
+                new Row("POST", "/api/reporting/reports/{id}/addenda", "api/reporting/reports/none/addenda",
+                        "{\"text\":\"More\"}", 401, 403, 403, 403, 404, 403),
+                new Row("GET", "/api/reporting/reports/{id}/pdf", "api/reporting/reports/none/pdf", null,
+                        401, 404, 404, 403, 404, 404),
+                new Row("GET", "/api/reporting/reports/{id}/sr", "api/reporting/reports/none/sr", null,
+                        401, 404, 404, 403, 404, 404),
                 new Row("GET", "/api/ai/models", "api/ai/models", null, 401, 200, 200, 200, 200, 200),
                 new Row("POST", "/api/ai/studies/{study}/runs", "api/ai/studies/1.2.3.4/runs", "{}",
                         401, 404, 404, 403, 404, 403),
@@ -250,6 +272,7 @@ class ApiSecurityAndErrorsTest {
         RisClient doctor = RisClient.loggedIn(base, "doctor.north", "north-demo");
         RisClient admin = RisClient.loggedIn(base, "admin", "admin-demo");
         RisClient anonymous = new RisClient(base);
+        RisClient expert = RisClient.loggedIn(base, "expert", "expert-demo");
         String created = newCase(doctor);
         assertEquals(200, doctor.post("api/cases/" + created + "/cancel", null).status());
         String huge = "{\"username\":\"" + "x".repeat(2_000_000) + "\",\"password\":\"p\"}";
@@ -294,7 +317,14 @@ class ApiSecurityAndErrorsTest {
                 admin.get("api/admin/audit?limit=0"),
                 admin.get("api/admin/audit?limit=501"),
                 admin.get("api/admin/audit?from=yesterday"),
-                admin.get("api/admin/audit?action=NOPE"));
+                admin.get("api/admin/audit?action=NOPE"),
+                expert.put("api/reporting/reports/none/draft", "{\"involvementTotalPct\":101}"),
+                expert.put("api/reporting/reports/none/draft", "{\"ctClass\":\"CT9\"}"),
+                expert.put("api/reporting/reports/none/draft", "["),
+                expert.post("api/reporting/reports/none/second-read", "{}"),
+                expert.post("api/reporting/reports/none/addenda", "{\"text\":\"\"}"),
+                expert.post("api/reporting/reports/none/assign", "{\"username\":\"nobody\"}"),
+                expert.get("api/reporting/reports/none/pdf?lang=de"));
         for (RisClient.Reply reply : replies) {
             assertTrue(reply.status() >= 400 && reply.status() < 500, reply.toString().substring(0,
                     Math.min(300, reply.toString().length())));

@@ -84,6 +84,10 @@ final class RisClient {
                 .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Reply put(String path, String json) {
+        return send("PUT", path, "application/json", json);
+    }
+
     Reply send(String method, String path, String contentType, String body) {
         HttpRequest.Builder request = request(path).method(method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -48,10 +48,10 @@ public class CaseConversation {
 
     /** A message as pages and the channel show it. */
     public record MessageView(String id, String caseId, String author, Participant.Role authorRole, String text,
-                              Instant postedAt, String attachmentPreviewId) {
+                              Instant postedAt, String attachmentPreviewId, String reportId) {
         static MessageView of(CaseMessage message) {
             return new MessageView(message.id(), message.caseId(), message.authorName(), message.authorRole(),
-                    message.text(), message.postedAt(), message.attachmentPreviewId());
+                    message.text(), message.postedAt(), message.attachmentPreviewId(), message.reportId());
         }
     }
 

@@ -41,6 +41,13 @@ public class CaseMessage {
     @Column(name = "attachment_preview_id")
     private String attachmentPreviewId;
 
+    /** The stage II expert report this message announces (the page links to it), or null. */
+    @Column(name = "report_id")
+    private String reportId;
+
+    /** Name of the reference centre as author of report notes. */
+    public static final String REPORT_AUTHOR = "Reference centre";
+
     /** Name of the AI author in every language the service speaks. */
     public static final String AI_AUTHOR = "AI prescreen";
 
@@ -92,6 +99,27 @@ public class CaseMessage {
         message.attachmentPreviewId = attachmentPreviewId;
         message.postedAt = now.truncatedTo(ChronoUnit.MILLIS);
         return message;
+    }
+
+    /**
+     * The reference centre's note that an expert report (or an addendum) was delivered, with the
+     * report's id for the link. Like the AI's note it goes through no command and changes no state.
+     */
+    public static CaseMessage reportDelivered(TriageCase triageCase, String reportId, String text, Instant now) {
+        CaseMessage message = new CaseMessage();
+        message.id = UUID.randomUUID().toString();
+        message.caseId = triageCase.id();
+        message.authorUserId = "reference-centre";
+        message.authorName = REPORT_AUTHOR;
+        message.authorRole = Participant.Role.EXPERT;
+        message.text = TriageCase.requireText(text, "the report note");
+        message.reportId = java.util.Objects.requireNonNull(reportId, "reportId");
+        message.postedAt = now.truncatedTo(ChronoUnit.MILLIS);
+        return message;
+    }
+
+    public String reportId() {
+        return reportId;
     }
 
     public String attachmentPreviewId() {
