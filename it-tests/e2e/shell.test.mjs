@@ -82,10 +82,13 @@ async function roleSpecificChecks(page, user) {
       await page.locator('[data-testid=case-list] :is(ol, .empty-state)').first().waitFor();
       break;
     case 'EXPERT': {
-      // stage II does not exist yet: the worklist of received studies says so honestly
-      const empty = page.locator('[data-testid=worklist-studies] [data-testid=empty-state]');
-      await empty.waitFor();
-      assert.equal((await empty.textContent()).trim(), 'No studies received yet.');
+      // the reporting worklist: received studies with their countdown, or an honest empty state
+      const list = page.locator('[data-testid=worklist-studies] :is(table, [data-testid=empty-state])').first();
+      await list.waitFor();
+      if ((await list.getAttribute('data-testid')) === 'empty-state') {
+        assert.equal((await list.textContent()).trim(), 'No studies received yet.');
+      }
+      await page.locator('[data-testid=report-breaches]').waitFor();
       break;
     }
     case 'ADMIN': {

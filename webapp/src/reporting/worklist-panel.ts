@@ -48,7 +48,7 @@ export function worklistPanel(live: LiveChannel): { element: HTMLElement; dispos
     if (!list) return;
     breaches.textContent = t('reporting.breaches', { count: list.breaches });
     if (list.items.length === 0) {
-      mount(body, h('p', { class: 'muted' }, t('worklist.empty')));
+      mount(body, h('p', { class: 'muted empty-state', 'data-testid': 'empty-state' }, t('worklist.empty')));
       return;
     }
     mount(
