@@ -137,11 +137,14 @@ test('a preview with burned-in name and GPS reaches the consultant anonymised; c
     const admin = await newPage(browser);
     try {
       await login(admin.page, USERS.admin);
+      await byTestId(admin.page, 'tab-ai').click();
       const models = byTestId(admin.page, 'ai-models-table');
       await models.waitFor({ timeout: 10000 });
       const notAnalysable = Number(await models.locator('tbody tr').first().locator('td').nth(3).textContent());
       assert.ok(notAnalysable >= 1, `not-analysable count ${notAnalysable}`);
+      await byTestId(admin.page, 'ai-quality').screenshot({ path: `${process.env.SCREENSHOT_DIR ?? 'target/screenshots'}/admin-ai-quality.png` });
       // the anonymisation audit shows this preview's record: what was removed and masked; re-verify passes
+      await byTestId(admin.page, 'tab-anonymisation').click();
       const audit = byTestId(admin.page, 'anonymisation-audit');
       await audit.locator('[data-testid=anon-table] tbody tr').first().waitFor();
       await audit.locator('[data-testid=anon-table] tbody tr', { hasText: 'PREVIEW' }).first()
@@ -151,7 +154,19 @@ test('a preview with burned-in name and GPS reaches the consultant anonymised; c
       await byTestId(audit, 'anon-verify').click();
       await byTestId(audit, 'anon-verify-result').filter({ hasText: 'passed' }).waitFor({ timeout: 30000 });
       await audit.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? 'target/screenshots'}/admin-anonymisation-audit.png` });
-      await byTestId(admin.page, 'ai-quality').screenshot({ path: `${process.env.SCREENSHOT_DIR ?? 'target/screenshots'}/admin-ai-quality.png` });
+      // the workload dashboard counts this case's full-study request: its charts are not empty
+      await byTestId(admin.page, 'tab-dashboard').click();
+      const dashboard = byTestId(admin.page, 'workload');
+      await byTestId(dashboard, 'kpi-submitted').waitFor();
+      assert.ok(Number(await byTestId(dashboard, 'kpi-submitted').locator('.kpi-value').textContent()) >= 1);
+      for (const chart of ['chart-states', 'chart-per-day', 'chart-claim', 'chart-decision', 'chart-organisations', 'chart-consultants']) {
+        const total = Number(await byTestId(dashboard, chart).getAttribute('data-total'));
+        assert.ok(total >= 1, `${chart} has data (${total})`);
+        assert.ok(await byTestId(dashboard, chart).locator('canvas').evaluate((c) => c.width > 0 && c.height > 0), `${chart} is drawn`);
+      }
+      assert.notEqual(await byTestId(dashboard, 'kpi-full-study-share').locator('.kpi-value').textContent(), '—');
+      await byTestId(dashboard, 'stage-two-no-data').waitFor();
+      await screenshot(admin.page, 'admin-dashboard');
       assert.deepEqual(admin.problems, []);
     } finally {
       await admin.context.close();

@@ -64,8 +64,8 @@ function shotName(user) {
 /** Waits until the page's data has loaded (for screenshots). */
 async function settled(page, user) {
   if (user.role === 'ADMIN') {
+    // the audit log tab opened by the checks is kept across the reload (#/home?tab=audit)
     await page.locator('[data-testid=audit-table] tbody tr').first().waitFor();
-    await page.locator('[data-testid=users-table]').waitFor();
   } else {
     await page.locator('[data-testid=case-list] :is(ol, .empty-state)').first().waitFor();
   }
@@ -92,9 +92,13 @@ async function roleSpecificChecks(page, user) {
       break;
     }
     case 'ADMIN': {
-      await page.locator('[data-testid=audit-table] tbody tr').first().waitFor();
+      // the console's tabs: roster first, then the audit log, organisations and users
+      await page.locator('[data-testid=roster]').waitFor();
+      await page.locator('[data-testid=tab-people]').click();
       await page.locator('[data-testid=organisations-table]').getByText('Northern Regional Clinic').waitFor();
       await page.locator('[data-testid=users-table]').getByText('doctor.south').waitFor();
+      await page.locator('[data-testid=tab-audit]').click();
+      await page.locator('[data-testid=audit-table] tbody tr').first().waitFor();
       await page.getByRole('button', { name: 'Verify chain' }).click();
       const result = page.locator('[data-testid=verify-result] [data-intact]');
       await result.waitFor();

@@ -1,4 +1,5 @@
-// ADMIN: duty roster, audit log with chain verification, organisations and users.
+// ADMIN: the admin console in tabs — duty roster and open cases, anonymisation audit, audit log
+// with chain verification, organisations and users, workload dashboard, AI quality.
 import { layout } from '../app/layout';
 import { liveChannel } from '../app/live-session';
 import { CaseFeed } from '../cases/case-feed';
@@ -16,6 +17,8 @@ import { aiQualityPanel } from './ai-quality-panel';
 import { anonymisationPanel } from './anonymisation-panel';
 import { auditPanel } from './audit-panel';
 import { rosterPanel } from './roster-panel';
+import { adminTabs } from './tabs';
+import { workloadPanel } from './workload-panel';
 
 export function adminHome(): View {
   const names = new Map<string, string>();
@@ -52,36 +55,46 @@ export function adminHome(): View {
     openCases.failed();
   });
 
-  const aiQuality = aiQualityPanel();
+  const people = h(
+    'div',
+    { class: 'columns' },
+    h('section', { class: 'card', 'aria-labelledby': 'orgs-heading' }, h('h2', { id: 'orgs-heading' }, t('admin.organisations')), orgBox),
+    h('section', { class: 'card', 'aria-labelledby': 'users-heading' }, h('h2', { id: 'users-heading' }, t('admin.users')), userBox),
+  );
+  const tabs = adminTabs([
+    {
+      id: 'overview',
+      label: t('admin.tab.overview'),
+      create: () => ({
+        element: h(
+          'div',
+          null,
+          rosterPanel(users),
+          h(
+            'section',
+            { class: 'card', 'aria-labelledby': 'open-cases-heading', 'data-testid': 'admin-open-cases' },
+            h('h2', { id: 'open-cases-heading' }, t('admin.openCases')),
+            openCases.element,
+          ),
+        ),
+      }),
+    },
+    { id: 'anonymisation', label: t('admin.tab.anonymisation'), create: () => ({ element: anonymisationPanel(orgs) }) },
+    { id: 'audit', label: t('admin.tab.audit'), create: () => ({ element: auditPanel(organisationName) }) },
+    { id: 'people', label: t('admin.tab.people'), create: () => ({ element: people }) },
+    { id: 'dashboard', label: t('admin.tab.dashboard'), create: () => workloadPanel() },
+    { id: 'ai', label: t('admin.tab.ai'), create: () => aiQualityPanel() },
+  ]);
 
   return layout({
     title: t('admin.title'),
     live,
     dispose: () => {
-      aiQuality.dispose();
+      tabs.dispose();
       feed.stop();
       openCases.dispose();
     },
-    content: [
-      h('h1', { class: 'page-title', 'data-testid': 'page-heading' }, t('admin.title')),
-      alert,
-      rosterPanel(users),
-      h(
-        'section',
-        { class: 'card', 'aria-labelledby': 'open-cases-heading', 'data-testid': 'admin-open-cases' },
-        h('h2', { id: 'open-cases-heading' }, t('admin.openCases')),
-        openCases.element,
-      ),
-      anonymisationPanel(orgs),
-      auditPanel(organisationName),
-      aiQuality.element,
-      h(
-        'div',
-        { class: 'columns' },
-        h('section', { class: 'card', 'aria-labelledby': 'orgs-heading' }, h('h2', { id: 'orgs-heading' }, t('admin.organisations')), orgBox),
-        h('section', { class: 'card', 'aria-labelledby': 'users-heading' }, h('h2', { id: 'users-heading' }, t('admin.users')), userBox),
-      ),
-    ],
+    content: [h('h1', { class: 'page-title', 'data-testid': 'page-heading' }, t('admin.title')), alert, tabs.element],
   });
 }
 

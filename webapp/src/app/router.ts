@@ -76,7 +76,8 @@ function render(): void {
   }
   if (route === 'login' && currentUser()) route = 'home';
   const hash = hrefOf(route, param);
-  if (hash !== location.hash) {
+  // a query on the same route (#/home?tab=audit) is the page's own state: kept
+  if (hash !== location.hash.split('?')[0]) {
     history.replaceState(null, '', hash);
   }
   active?.dispose?.();

@@ -18,6 +18,7 @@ import type {
   Preview,
   Shift,
   User,
+  Workload,
 } from './types';
 
 export class ApiError extends Error {
@@ -166,7 +167,11 @@ export const api = {
   users: () => request<User[]>('GET', 'api/admin/users'),
   disableUser: (id: string) => request<User>('POST', `api/admin/users/${enc(id)}/disable`),
   enableUser: (id: string) => request<User>('POST', `api/admin/users/${enc(id)}/enable`),
-  audit: (limit = 50) => request<AuditRecord[]>('GET', `api/admin/audit?limit=${limit}`),
+  audit: (limit = 50, filter: Record<string, string> = {}) => {
+    const query = new URLSearchParams({ limit: String(limit) });
+    for (const [k, v] of Object.entries(filter)) if (v) query.set(k, v);
+    return request<AuditRecord[]>('GET', `api/admin/audit?${query}`);
+  },
   uploadSession: (caseId: string) => request<UploadSession>('GET', `api/upload-sessions/by-case/${enc(caseId)}`),
   completeUpload: (sessionId: string) => request<UploadSession>('POST', `api/upload-sessions/${enc(sessionId)}/complete`),
   stow: (sessionId: string, files: File[], onProgress: (loaded: number) => void) => stow(sessionId, files, onProgress),
@@ -176,6 +181,8 @@ export const api = {
     request<{ passed: boolean; method: string; findings: string[]; at: string }>('POST', `api/admin/anonymisation/${enc(id)}/verify`),
   aiQuality: (from: string, to: string) =>
     request<AiQuality>('GET', `api/admin/ai-quality?from=${enc(from)}&to=${enc(to)}`),
+  workload: (from: string, to: string) =>
+    request<Workload>('GET', `api/admin/workload?from=${enc(from)}&to=${enc(to)}`),
   verifyAudit: () => request<ChainVerification>('POST', 'api/admin/audit/verify'),
 
   /** DICOMweb (PS3.18) of the product, relative like everything else: 'api/dicomweb/...'. */

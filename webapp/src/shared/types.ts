@@ -233,3 +233,54 @@ export interface ApiErrorBody {
   /** 422 possible_phi */
   findings?: PhiFinding[];
 }
+
+/** Times in minutes: summary figures and a histogram in steps of the triage limit. */
+export interface WorkloadTimes {
+  count: number;
+  medianMinutes?: number | null;
+  p90Minutes?: number | null;
+  maxMinutes?: number | null;
+  withinLimit: number;
+  overLimit: number;
+  histogram: { fromMinutes: number; toMinutes?: number | null; count: number }[];
+}
+
+export interface WorkloadOutcomes {
+  submitted: number;
+  declined: number;
+  answered: number;
+  fullStudy: number;
+  cancelled: number;
+  overdueBreaches: number;
+}
+
+/** The admin's workload dashboard for one period (GET api/admin/workload). */
+export interface Workload {
+  from: string;
+  to: string;
+  generatedAt: string;
+  triageLimitMinutes: number;
+  truncated: boolean;
+  totals: WorkloadOutcomes & { open: number; decided: number; fullStudyShare?: number | null };
+  byState: Record<string, number>;
+  periods: (WorkloadOutcomes & { day: string })[];
+  organisations: (WorkloadOutcomes & { organisationId: string; name: string; fullStudyShare?: number | null })[];
+  timeToClaim: WorkloadTimes;
+  timeToDecision: WorkloadTimes;
+  consultants: {
+    name: string;
+    holding: number;
+    decided: number;
+    declined: number;
+    answered: number;
+    fullStudy: number;
+    medianDecisionMinutes?: number | null;
+  }[];
+  stageTwo: {
+    available: boolean;
+    signedReports: number;
+    medianHoursToSignedReport?: number | null;
+    secondReadAgreement?: number | null;
+    experts: { name: string; reports: number }[];
+  };
+}

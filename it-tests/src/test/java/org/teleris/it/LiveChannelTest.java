@@ -218,6 +218,10 @@ class LiveChannelTest {
         Files.write(fixtures.resolve("key-image.jpg"), TestImages.screenshotWithNameAndGps());
         Files.write(fixtures.resolve("chat-image.jpg"), TestImages.screenshotWithNameAndGps());
         node.environment().put("E2E_FIXTURES", fixtures.toString());
+        // for the test that tampers with the audit table through H2's shell
+        node.environment().put("E2E_H2_JAR", Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource()
+                .getLocation().getPath()).toString());
+        node.environment().put("E2E_DB_URL", "jdbc:h2:file:" + RisDeployment.DATA_DIR + "/db/ris;AUTO_SERVER=TRUE");
         Process process = node.start();
         assertTrue(process.waitFor(8, TimeUnit.MINUTES), "browser suite timed out");
         String output = Files.readString(log, StandardCharsets.UTF_8);

@@ -19,6 +19,12 @@ public interface TriageCaseRepository {
      */
     List<TriageCase> waitingUnalertedSince(Instant cutoff, int limit);
 
+    /**
+     * Timelines of the cases created in [from, to), oldest first, at most {@code limit}; the first
+     * claim comes from the case history (a released case keeps its first claim time).
+     */
+    List<CaseTimeline> timelines(Instant from, Instant to, int limit);
+
     /** Newest first; {@code organisationId} null means every organisation. */
     List<TriageCase> newest(String organisationId, int limit);
 }

@@ -5,11 +5,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.teleris.triage.domain.CaseState;
+import org.teleris.triage.domain.CaseTimeline;
 import org.teleris.triage.domain.TriageCase;
 import org.teleris.triage.domain.TriageCaseRepository;
+import org.teleris.triage.domain.TriageCommand;
 
 @ApplicationScoped
 public class JpaTriageCaseRepository implements TriageCaseRepository {
@@ -50,6 +55,29 @@ public class JpaTriageCaseRepository implements TriageCaseRepository {
                         + " and c.overdueAlertedAt is null order by c.createdAt", TriageCase.class)
                 .setParameter("submitted", CaseState.SUBMITTED).setParameter("cutoff", cutoff)
                 .setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<CaseTimeline> timelines(Instant from, Instant to, int limit) {
+        List<TriageCase> found = em.createQuery("select c from TriageCase c where c.createdAt >= :from"
+                        + " and c.createdAt < :to order by c.createdAt, c.id", TriageCase.class)
+                .setParameter("from", from).setParameter("to", to).setMaxResults(limit).getResultList();
+        Map<String, Instant> firstClaims = new HashMap<>();
+        List<Object[]> claims = em.createQuery("select h.caseId, min(h.happenedAt) from CaseHistoryEntry h, TriageCase c"
+                        + " where h.caseId = c.id and c.createdAt >= :from and c.createdAt < :to and h.action = :claim"
+                        + " group by h.caseId", Object[].class)
+                .setParameter("from", from).setParameter("to", to)
+                .setParameter("claim", TriageCommand.CLAIM.name()).getResultList();
+        for (Object[] row : claims) {
+            firstClaims.put((String) row[0], (Instant) row[1]);
+        }
+        List<CaseTimeline> result = new ArrayList<>(found.size());
+        for (TriageCase c : found) {
+            Instant firstClaim = firstClaims.getOrDefault(c.id(), c.claimedAt());
+            result.add(new CaseTimeline(c.id(), c.organisationId(), c.organisationName(), c.state(), c.createdAt(),
+                    firstClaim, c.decidedAt(), c.claimedByName(), c.decidedByName()));
+        }
+        return result;
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.teleris.triage.domain.BodyPart;
 import org.teleris.triage.domain.CaseHistoryEntry;
 import org.teleris.triage.domain.CaseMessage;
 import org.teleris.triage.domain.CaseState;
+import org.teleris.triage.domain.CaseTimeline;
 import org.teleris.triage.domain.ChannelEvent;
 import org.teleris.triage.domain.ClinicalData;
 import org.teleris.triage.domain.PcrResult;
@@ -58,6 +59,46 @@ class TriagePersistenceTest {
             List<TriageCase> all = db.inTransaction("triage", em -> new JpaTriageCaseRepository(em).newest(null, 2));
             assertEquals(2, all.size());
             assertEquals("south", all.get(1).question());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.teleris.ris.infrastructure.persistence.TestDatabase#kinds")
+    void timelinesKeepTheFirstClaimOfAReleasedCaseAndOnlyThePeriodsCases(String kind) {
+        try (TestDatabase db = TestDatabase.fresh(kind)) {
+            organisations(db);
+            Instant t = Instant.parse("2026-11-23T09:00:00Z");
+            Participant first = new Participant(java.util.UUID.randomUUID().toString(), "c1", "Dr First",
+                    Participant.Role.CONSULTANT, "centre", "Centre");
+            Participant second = new Participant(java.util.UUID.randomUUID().toString(), "c2", "Dr Second",
+                    Participant.Role.CONSULTANT, "centre", "Centre");
+            String caseId = db.inTransaction("triage", em -> {
+                JpaTriageCaseRepository cases = new JpaTriageCaseRepository(em);
+                cases.add(TriageCase.submit(doctor(SOUTH), "before", Modality.CT, BodyPart.CHEST, t.minusSeconds(3600)));
+                TriageCase c = TriageCase.submit(doctor(NORTH), "released once", Modality.CT, BodyPart.CHEST, t);
+                cases.add(c);
+                JpaCaseConversationRepository history = new JpaCaseConversationRepository(em);
+                c.claim(first, true, t.plusSeconds(60));
+                history.add(new CaseHistoryEntry(c, first, "CLAIM", null, t.plusSeconds(60)));
+                c.release(first);
+                history.add(new CaseHistoryEntry(c, first, "RELEASE", null, t.plusSeconds(120)));
+                c.claim(second, true, t.plusSeconds(600));
+                history.add(new CaseHistoryEntry(c, second, "CLAIM", null, t.plusSeconds(600)));
+                c.answer(second, "viral", t.plusSeconds(900));
+                return c.id();
+            });
+            List<CaseTimeline> timelines = db.inTransaction("triage",
+                    em -> new JpaTriageCaseRepository(em).timelines(t.minusSeconds(60), t.plusSeconds(3600), 100));
+            assertEquals(1, timelines.size());
+            CaseTimeline timeline = timelines.get(0);
+            assertEquals(caseId, timeline.caseId());
+            assertEquals(CaseState.ANSWERED, timeline.state());
+            assertEquals(t.plusSeconds(60), timeline.firstClaimedAt());
+            assertEquals(t.plusSeconds(900), timeline.decidedAt());
+            assertEquals("Dr Second", timeline.decidedByName());
+            assertEquals(2, db.inTransaction("triage",
+                    em -> new JpaTriageCaseRepository(em).timelines(t.minusSeconds(7200), t.plusSeconds(3600), 100))
+                    .size());
         }
     }
 

@@ -35,12 +35,21 @@ public class ApplicationStartup {
     @ConfigProperty(name = "ris.demo.seed", defaultValue = "false")
     boolean seedDemo;
 
+    @Inject
+    @ConfigProperty(name = "ris.demo.history-days", defaultValue = "0")
+    int demoHistoryDays;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         int applied = migrations.migrate();
         LOG.info(() -> "database schema up to date (" + applied + " migrations applied now)");
         if (seedDemo) {
             boolean created = demoData.seedIfEmpty();
             demoData.putDemoConsultantsOnDuty();
+            if (created && demoHistoryDays > 0) {
+                int cases = demoData.seedHistory(Math.min(demoHistoryDays, 90));
+                LOG.info(() -> "demo period for the workload dashboard: " + cases + " closed cases over "
+                        + demoHistoryDays + " days");
+            }
             // Printed, not logged: it is for the person at the console, and log files outlive demos.
             System.out.println((created ? "Demo data created." : "Demo data already present.") + DemoData.banner());
         }

@@ -16,6 +16,7 @@ import org.teleris.ris.domain.identity.Role;
 import org.teleris.ris.domain.identity.UserAccount;
 import org.teleris.ris.domain.identity.UserAccountRepository;
 import org.teleris.ris.infrastructure.security.PasswordHashing;
+import org.teleris.triage.application.DemoTriageHistory;
 import org.teleris.triage.application.DutyRoster;
 import org.teleris.triage.domain.DutyShift;
 
@@ -63,6 +64,9 @@ public class DemoData {
     @Inject
     DutyRoster roster;
 
+    @Inject
+    DemoTriageHistory history;
+
     /** @return true when the demo data was created now, false when the database already had tenants */
     @Transactional
     public boolean seedIfEmpty() {
@@ -99,6 +103,16 @@ public class DemoData {
             accounts.findByUsername(demo.username()).map(UserAccount::id).filter(id -> !onDuty.contains(id))
                     .ifPresent(id -> roster.add(id, now, now.plus(DutyShift.LONGEST_SHIFT)));
         }
+    }
+
+    /**
+     * A finished demo period of stage I cases for the workload dashboard (only on a database the
+     * demo set-up has just created, and only when {@code ris.demo.history-days} is above zero).
+     */
+    public int seedHistory(int days) {
+        return history.seed(List.of(new DemoTriageHistory.ClinicProfile("doctor.north", 6, 0.3),
+                        new DemoTriageHistory.ClinicProfile("doctor.south", 4, 0.15)),
+                List.of("consultant", "consultant2"), days, Instant.now(), 20261123L);
     }
 
     /** The credentials banner printed to the console of whoever started the demo. */

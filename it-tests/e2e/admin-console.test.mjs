@@ -1,0 +1,104 @@
+// The admin console: the audit log's search with security alerts standing out, and tampering
+// with the audit table in the database (SQL through H2's own shell, like the Arquillian test)
+// reported by the page's verify button with the first broken record.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { after, before, test } from 'node:test';
+import { BASE_URL, launch, login, newPage, screenshot, USERS } from './lib.mjs';
+
+const H2_JAR = process.env.E2E_H2_JAR;
+const DB_URL = process.env.E2E_DB_URL;
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const byTestId = (page, id) => page.locator(`[data-testid=${id}]`);
+
+function sql(statement) {
+  execFileSync('java', ['-cp', H2_JAR, 'org.h2.tools.Shell', '-url', DB_URL, '-user', 'sa', '-password', 'ris-local', '-sql', statement], {
+    stdio: 'pipe',
+    timeout: 60000,
+  });
+}
+
+test('the audit log finds a refused access by actor and marks it as a security alert', async () => {
+  const south = await newPage(browser);
+  const admin = await newPage(browser);
+  try {
+    await login(south.page, USERS.doctorSouth);
+    const refused = await south.page.evaluate(async () => (await fetch('api/admin/users')).status);
+    assert.equal(refused, 403);
+
+    await login(admin.page, USERS.admin);
+    await byTestId(admin.page, 'tab-audit').click();
+    assert.match(admin.page.url(), /#\/home\?tab=audit$/);
+    const log = byTestId(admin.page, 'audit-log');
+    await byTestId(log, 'audit-filter-actor').fill(USERS.doctorSouth.username);
+    await byTestId(log, 'audit-filter-action').selectOption('ACCESS_REFUSED');
+    await byTestId(log, 'audit-search').click();
+    const row = log.locator('[data-testid=audit-table] tbody tr', { hasText: 'ACCESS_REFUSED' }).first();
+    await row.waitFor();
+    assert.match(await row.getAttribute('class'), /row-alert/);
+    assert.match(await row.textContent(), /doctor\.south/);
+    const rows = await log.locator('[data-testid=audit-table] tbody tr').allTextContents();
+    assert.ok(rows.every((r) => r.includes('doctor.south') && r.includes('ACCESS_REFUSED')), rows.join('\n'));
+    assert.match(await byTestId(log, 'audit-alert-summary').textContent(), /Security alerts: [1-9]/);
+
+    // a reload keeps the tab; clearing the filters and showing alerts only leaves only alerts
+    await admin.page.reload();
+    await byTestId(admin.page, 'audit-log').waitFor();
+    await byTestId(admin.page, 'audit-alerts-only').check();
+    const alertRows = admin.page.locator('[data-testid=audit-table] tbody tr');
+    await alertRows.first().waitFor();
+    const classes = await alertRows.evaluateAll((trs) => trs.map((tr) => tr.className));
+    assert.ok(classes.every((c) => /row-alert|row-bad/.test(c)), classes.join(','));
+    await screenshot(admin.page, 'admin-audit-alerts');
+    for (const p of [south, admin]) assert.deepEqual(p.problems, []);
+  } finally {
+    await Promise.all([south.context.close(), admin.context.close()]);
+  }
+});
+
+test(
+  'tampering with the audit table is reported by the page with the first broken record',
+  { skip: !(H2_JAR && DB_URL) && 'E2E_H2_JAR/E2E_DB_URL not set' },
+  async () => {
+    const admin = await newPage(browser);
+    const sequence = 4;
+    let tampered = false;
+    try {
+      await login(admin.page, USERS.admin);
+      await admin.page.goto(`${BASE_URL}/#/home?tab=audit`);
+      const log = byTestId(admin.page, 'audit-log');
+      await byTestId(log, 'verify-chain').click();
+      await byTestId(log, 'verify-result').locator('[data-intact=true]').waitFor({ timeout: 30000 });
+
+      sql(`UPDATE audit_record SET recorded_at = DATEADD('MILLISECOND', 1, recorded_at) WHERE sequence = ${sequence}`);
+      tampered = true;
+      await byTestId(log, 'verify-chain').click();
+      const broken = byTestId(log, 'verify-result').locator('[data-intact=false]');
+      await broken.waitFor({ timeout: 30000 });
+      const text = await broken.textContent();
+      assert.match(text, new RegExp(`First bad record: #${sequence}\\.`));
+      assert.match(text, /altered/);
+      await screenshot(admin.page, 'admin-audit-tampered');
+    } finally {
+      if (tampered) {
+        sql(`UPDATE audit_record SET recorded_at = DATEADD('MILLISECOND', -1, recorded_at) WHERE sequence = ${sequence}`);
+      }
+    }
+    try {
+      const log = byTestId(admin.page, 'audit-log');
+      await byTestId(log, 'verify-chain').click();
+      await byTestId(log, 'verify-result').locator('[data-intact=true]').waitFor({ timeout: 30000 });
+      assert.deepEqual(admin.problems, []);
+    } finally {
+      await admin.context.close();
+    }
+  },
+);
