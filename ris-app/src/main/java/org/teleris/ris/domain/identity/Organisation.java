@@ -40,6 +40,10 @@ public class Organisation {
     @Column(name = "ae_title", nullable = false)
     private List<String> aeTitles = new ArrayList<>();
 
+    /** Upload setting: may its AE titles open DICOM associations (C-ECHO, C-STORE)? */
+    @Column(name = "dicom_network_enabled", nullable = false)
+    private boolean dicomNetworkEnabled = true;
+
     protected Organisation() {
     }
 
@@ -47,13 +51,46 @@ public class Organisation {
         this.id = UUID.randomUUID().toString();
         this.name = requireText(name, "organisation name");
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.aeTitles.addAll(normaliseAeTitles(aeTitles));
+    }
+
+    /**
+     * AE titles as stored: trimmed, upper case, each 1-16 characters of the DICOM default
+     * repertoire without backslash, none twice.
+     */
+    public static List<String> normaliseAeTitles(List<String> aeTitles) {
+        List<String> result = new ArrayList<>();
         for (String aeTitle : aeTitles) {
-            String trimmed = aeTitle.trim();
+            String trimmed = aeTitle == null ? "" : aeTitle.trim();
             if (!AE_TITLE.matcher(trimmed).matches()) {
-                throw new IllegalArgumentException("AE title '" + aeTitle + "' is not 1-16 printable characters");
+                throw new IllegalArgumentException("AE title '" + aeTitle + "' is not 1-16 printable characters"
+                        + " of the DICOM default repertoire (no backslash)");
             }
-            this.aeTitles.add(trimmed.toUpperCase(Locale.ROOT));
+            String normal = trimmed.toUpperCase(Locale.ROOT);
+            if (result.contains(normal)) {
+                throw new IllegalArgumentException("AE title " + normal + " is listed twice");
+            }
+            result.add(normal);
         }
+        return result;
+    }
+
+    public void rename(String newName) {
+        this.name = requireText(newName, "organisation name");
+    }
+
+    public void replaceAeTitles(List<String> newTitles) {
+        List<String> normal = normaliseAeTitles(newTitles);
+        this.aeTitles.clear();
+        this.aeTitles.addAll(normal);
+    }
+
+    public void setDicomNetworkEnabled(boolean enabled) {
+        this.dicomNetworkEnabled = enabled;
+    }
+
+    public boolean dicomNetworkEnabled() {
+        return dicomNetworkEnabled;
     }
 
     static String requireText(String value, String what) {

@@ -8,7 +8,10 @@ import org.teleris.consult.application.intake.CallingAeDirectory;
 import org.teleris.ris.domain.identity.Organisation;
 import org.teleris.ris.domain.identity.OrganisationRepository;
 
-/** Maps a DICOM association's calling AE title to the organisation that registered it. */
+/**
+ * Maps a DICOM association's calling AE title to the organisation that registered it, unless the
+ * administrator has switched that organisation's DICOM network uploads off.
+ */
 @ApplicationScoped
 public class OrganisationAeTitles implements CallingAeDirectory {
 
@@ -21,6 +24,7 @@ public class OrganisationAeTitles implements CallingAeDirectory {
         if (callingAeTitle == null || callingAeTitle.isBlank()) {
             return Optional.empty();
         }
-        return organisations.findByAeTitle(callingAeTitle.trim()).map(Organisation::id);
+        return organisations.findByAeTitle(callingAeTitle.trim()).filter(Organisation::dicomNetworkEnabled)
+                .map(Organisation::id);
     }
 }

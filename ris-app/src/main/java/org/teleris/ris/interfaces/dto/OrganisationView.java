@@ -4,10 +4,11 @@ import java.util.List;
 import org.teleris.ris.domain.identity.Organisation;
 import org.teleris.ris.domain.identity.OrganisationKind;
 
-public record OrganisationView(String id, String name, OrganisationKind kind, List<String> aeTitles) {
+public record OrganisationView(String id, String name, OrganisationKind kind, List<String> aeTitles,
+                               boolean dicomNetworkEnabled) {
 
     public static OrganisationView of(Organisation organisation) {
         return new OrganisationView(organisation.id(), organisation.name(), organisation.kind(),
-                organisation.aeTitles());
+                organisation.aeTitles(), organisation.dicomNetworkEnabled());
     }
 }

@@ -3,13 +3,14 @@ package org.teleris.ris.interfaces.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Consumes;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,6 +23,7 @@ import org.teleris.ris.application.Administration;
 import org.teleris.ris.application.AuditLog;
 import org.teleris.ris.interfaces.dto.NewUserRequest;
 import org.teleris.ris.application.AccountAdministration;
+import org.teleris.ris.application.OrganisationAdministration;
 import org.teleris.ris.application.SessionUser;
 import org.teleris.ris.application.SignedInUsers;
 import org.teleris.ris.domain.audit.AuditAction;
@@ -31,6 +33,7 @@ import org.teleris.ris.domain.audit.AuditRecordRepository.AuditQuery;
 import org.teleris.ris.domain.audit.ChainReport;
 import org.teleris.ris.interfaces.dto.AccountView;
 import org.teleris.ris.interfaces.dto.AuditRecordView;
+import org.teleris.ris.interfaces.dto.OrganisationRequest;
 import org.teleris.ris.interfaces.dto.OrganisationView;
 
 /** The administrator's view of tenants, accounts and the audit log. */
@@ -54,10 +57,31 @@ public class AdminResource {
     @Inject
     SignedInUsers signedIn;
 
+    @Inject
+    OrganisationAdministration organisationAdministration;
+
     @GET
     @Path("organisations")
     public List<OrganisationView> organisations() {
         return administration.organisations().stream().map(OrganisationView::of).toList();
+    }
+
+    /** A new regional clinic or reference centre with its DICOM AE titles and upload settings. */
+    @POST
+    @Path("organisations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response createOrganisation(@Valid @NotNull OrganisationRequest request) {
+        return Response.status(Response.Status.CREATED).entity(OrganisationView.of(organisationAdministration.create(
+                admin(), request.name, request.kind, request.aeTitles, request.dicomNetworkEnabled))).build();
+    }
+
+    /** Name, AE titles, upload settings (the kind stays). */
+    @PUT
+    @Path("organisations/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public OrganisationView changeOrganisation(@PathParam("id") String id, @Valid @NotNull OrganisationRequest request) {
+        return OrganisationView.of(organisationAdministration.change(admin(), id, request.name, request.kind,
+                request.aeTitles, request.dicomNetworkEnabled));
     }
 
     @GET
