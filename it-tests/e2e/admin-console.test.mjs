@@ -3,6 +3,7 @@
 // reported by the page's verify button with the first broken record.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { BASE_URL, launch, login, newPage, screenshot, USERS } from './lib.mjs';
 
@@ -61,6 +62,86 @@ test('the audit log finds a refused access by actor and marks it as a security a
     for (const p of [south, admin]) assert.deepEqual(p.problems, []);
   } finally {
     await Promise.all([south.context.close(), admin.context.close()]);
+  }
+});
+
+test('the admin creates a clinic with its AE titles, refuses a taken one, and switches its DICOM network uploads off', async () => {
+  const admin = await newPage(browser);
+  const tag = randomUUID().replace(/-/g, '').slice(0, 6).toUpperCase();
+  const name = `Eastern Clinic ${tag}`;
+  try {
+    await login(admin.page, USERS.admin);
+    await byTestId(admin.page, 'tab-people').click();
+    const panel = byTestId(admin.page, 'organisations');
+    await byTestId(panel, 'organisations-table').getByText('Northern Regional Clinic').waitFor();
+
+    // an AE title another organisation owns is refused with the owner's name
+    await byTestId(panel, 'org-name').fill(name);
+    await byTestId(panel, 'org-ae-titles').fill(`e${tag}, NORTH_CT`);
+    await byTestId(panel, 'org-save').click();
+    await byTestId(admin.page, 'error-banner').filter({ hasText: /NORTH_CT already belongs to Northern Regional Clinic/ }).waitFor();
+
+    await byTestId(panel, 'org-ae-titles').fill(`e${tag}, P${tag}`);
+    await byTestId(panel, 'org-save').click();
+    const row = byTestId(panel, 'organisations-table').locator('tbody tr', { hasText: name });
+    await row.waitFor();
+    assert.match(await row.textContent(), new RegExp(`E${tag}.*P${tag}`));
+    assert.match(await row.textContent(), /Yes/);
+
+    await row.locator('[data-testid=org-edit]').click();
+    assert.equal(await byTestId(panel, 'org-kind').isDisabled(), true, 'the kind stays');
+    await byTestId(panel, 'org-network').uncheck();
+    await byTestId(panel, 'org-save').click();
+    await byTestId(panel, 'org-status').filter({ hasText: `Saved: ${name}.` }).waitFor();
+    await row.filter({ hasText: /No/ }).waitFor();
+    await screenshot(admin.page, 'admin-organisations');
+
+    // both changes are in the audit log
+    const id = (await admin.page.evaluate(async () => (await fetch('api/admin/organisations')).json())).find((o) => o.name === name).id;
+    const audited = await admin.page.evaluate(async (oid) => (await fetch(`api/admin/audit?objectId=${oid}`)).json(), id);
+    assert.deepEqual(audited.map((r) => r.action).sort(), ['ORGANISATION_CHANGED', 'ORGANISATION_CREATED']);
+    assert.deepEqual(admin.problems, []);
+  } finally {
+    await admin.context.close();
+  }
+});
+
+test('the admin creates an account, changes its role and resets its password from the page', async () => {
+  const admin = await newPage(browser);
+  const username = `reader.${randomUUID().slice(0, 6)}`;
+  try {
+    await login(admin.page, USERS.admin);
+    await byTestId(admin.page, 'tab-people').click();
+    const form = byTestId(admin.page, 'new-account-form');
+    await byTestId(form, 'new-username').fill(username);
+    await byTestId(form, 'new-display-name').fill('Dr. Page Reader');
+    await byTestId(form, 'new-role').selectOption('CONSULTANT');
+    await byTestId(form, 'new-organisation').selectOption({ label: 'Reference Centre' });
+    await byTestId(form, 'new-password').fill('first-password-long');
+    await byTestId(form, 'new-account-save').click();
+    await byTestId(admin.page, 'account-status').filter({ hasText: `Account ${username} created.` }).waitFor();
+    await byTestId(admin.page, 'users-table').getByText(username).waitFor();
+
+    const change = byTestId(admin.page, 'change-account-form');
+    const option = await byTestId(change, 'account-user').locator('option', { hasText: username }).getAttribute('value');
+    await byTestId(change, 'account-user').selectOption(option);
+    await byTestId(change, 'account-role').selectOption('EXPERT');
+    await byTestId(change, 'account-role-save').click();
+    await byTestId(admin.page, 'account-status').filter({ hasText: `${username} is now: Expert radiologist.` }).waitFor();
+    await byTestId(admin.page, 'users-table').locator('tr', { hasText: username }).filter({ hasText: 'Expert radiologist' }).waitFor();
+
+    await byTestId(byTestId(admin.page, 'change-account-form'), 'account-user').selectOption(option);
+    await byTestId(byTestId(admin.page, 'change-account-form'), 'account-password').fill('second-password-long');
+    await byTestId(byTestId(admin.page, 'change-account-form'), 'account-password-save').click();
+    await byTestId(admin.page, 'account-status').filter({ hasText: `The password of ${username} was reset.` }).waitFor();
+    const signIn = (password) => admin.page.evaluate(async ([u, p]) => (await fetch('api/auth/login', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: u, password: p }),
+    })).status, [username, password]);
+    assert.equal(await signIn('first-password-long'), 401);
+    await screenshot(admin.page, 'admin-accounts');
+    assert.deepEqual(admin.problems, []);
+  } finally {
+    await admin.context.close();
   }
 });
 

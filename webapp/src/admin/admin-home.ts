@@ -15,7 +15,9 @@ import { dataTable } from '../shared/table';
 import type { Organisation, User } from '../shared/types';
 import { aiQualityPanel } from './ai-quality-panel';
 import { anonymisationPanel } from './anonymisation-panel';
+import { accountForms } from './account-forms';
 import { auditPanel } from './audit-panel';
+import { organisationsPanel } from './organisations-panel';
 import { rosterPanel } from './roster-panel';
 import { adminTabs } from './tabs';
 import { workloadPanel } from './workload-panel';
@@ -28,18 +30,19 @@ export function adminHome(): View {
   const userBox = h('div', null, h('p', { class: 'muted' }, t('common.loading')));
 
   const orgs = api.organisations();
-  orgs
-    .then((orgs) => {
-      for (const o of orgs) names.set(o.id, o.name);
-      mount(orgBox, organisationsTable(orgs));
-    })
-    .catch((error) => {
-      showError(error);
-      mount(orgBox, h('p', { class: 'empty-state' }, t('common.loadFailed')));
-    });
+  orgs.then((orgs) => orgs.forEach((o) => names.set(o.id, o.name))).catch(() => undefined);
+  mount(orgBox, organisationsPanel(orgs, (list) => list.forEach((o) => names.set(o.id, o.name))));
   const users = api.users();
-  users
-    .then((users) => mount(userBox, usersTable(users)))
+  const accountStatus = h('p', { class: 'hint', role: 'status', 'data-testid': 'account-status' });
+  const showUsers = (list: User[], organisations: Organisation[]) =>
+    mount(userBox, usersTable(list), accountStatus, accountForms(list, organisations, reloadUsers, accountStatus));
+  const reloadUsers = () => {
+    Promise.all([api.users(), api.organisations()])
+      .then(([list, organisations]) => showUsers(list, organisations))
+      .catch(showError);
+  };
+  Promise.all([users, orgs])
+    .then(([list, organisations]) => showUsers(list, organisations))
     .catch((error) => {
       showError(error);
       mount(userBox, h('p', { class: 'empty-state' }, t('common.loadFailed')));
@@ -98,18 +101,6 @@ export function adminHome(): View {
   });
 }
 
-function organisationsTable(orgs: readonly Organisation[]): HTMLElement {
-  return dataTable(
-    t('admin.organisations'),
-    [
-      { header: t('admin.col.name'), cell: (o) => o.name },
-      { header: t('admin.col.kind'), cell: (o) => tDynamic(`orgKind.${o.kind}`, o.kind) },
-      { header: t('admin.col.aeTitles'), cell: (o) => (o.aeTitles.length ? o.aeTitles.map((a) => h('code', { class: 'ae' }, a)) : '—') },
-    ],
-    orgs,
-    'organisations-table',
-  );
-}
 
 function usersTable(users: readonly User[]): HTMLElement {
   return dataTable(

@@ -164,7 +164,16 @@ export const api = {
   deleteShift: (id: string) => request<void>('DELETE', `api/roster/${enc(id)}`),
 
   organisations: () => request<Organisation[]>('GET', 'api/admin/organisations'),
+  createOrganisation: (o: { name: string; kind: string; aeTitles: string[]; dicomNetworkEnabled: boolean }) =>
+    request<Organisation>('POST', 'api/admin/organisations', o),
+  changeOrganisation: (id: string, o: { name: string; aeTitles: string[]; dicomNetworkEnabled: boolean }) =>
+    request<Organisation>('PUT', `api/admin/organisations/${enc(id)}`, o),
   users: () => request<User[]>('GET', 'api/admin/users'),
+  createUser: (u: { username: string; displayName: string; role: string; organisationId: string; password: string }) =>
+    request<User>('POST', 'api/admin/users', u),
+  changeRole: (id: string, role: string) => request<User>('PUT', `api/admin/users/${enc(id)}/role`, { role }),
+  resetPassword: (id: string, password: string) =>
+    request<User>('POST', `api/admin/users/${enc(id)}/password`, { password }),
   disableUser: (id: string) => request<User>('POST', `api/admin/users/${enc(id)}/disable`),
   enableUser: (id: string) => request<User>('POST', `api/admin/users/${enc(id)}/enable`),
   audit: (limit = 50, filter: Record<string, string> = {}) => {

@@ -120,6 +120,8 @@ export interface Organisation {
   name: string;
   kind: 'REFERENCE_CENTRE' | 'REGIONAL_CLINIC' | string;
   aeTitles: string[];
+  /** Upload setting: may its AE titles send over the DICOM network (C-STORE)? */
+  dicomNetworkEnabled?: boolean;
 }
 
 export interface User {

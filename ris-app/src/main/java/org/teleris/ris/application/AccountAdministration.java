@@ -84,6 +84,43 @@ public class AccountAdministration {
         return account;
     }
 
+    /**
+     * A new role (fitting the organisation's kind). The user's sessions and sockets end at once:
+     * a session carries the role it signed in with.
+     */
+    @Transactional
+    public UserAccount changeRole(SessionUser admin, String userId, Role role) {
+        UserAccount account = find(userId);
+        if (account.id().equals(admin.userId())) {
+            throw new IllegalArgumentException("you cannot change your own role");
+        }
+        account.changeRole(role);
+        sessions.endAllOf(account.id());
+        auditLog.record(new AuditEntry(admin.username(), admin.organisationId(), AuditAction.USER_ROLE_CHANGED,
+                "user", account.id(), AuditOutcome.SUCCESS));
+        return account;
+    }
+
+    /** A new password set by the administrator; the user's open sessions and sockets end at once. */
+    @Transactional
+    public UserAccount resetPassword(SessionUser admin, String userId, char[] password) {
+        try {
+            if (password == null || password.length < MIN_PASSWORD) {
+                throw new IllegalArgumentException("the password needs at least " + MIN_PASSWORD + " characters");
+            }
+            UserAccount account = find(userId);
+            account.resetPassword(hasher.hash(password));
+            sessions.endAllOf(account.id());
+            auditLog.record(new AuditEntry(admin.username(), admin.organisationId(), AuditAction.USER_PASSWORD_RESET,
+                    "user", account.id(), AuditOutcome.SUCCESS));
+            return account;
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
+    }
+
     private UserAccount find(String userId) {
         return accounts.find(userId).orElseThrow(() -> new RecordNotFoundException(userId));
     }

@@ -49,6 +49,8 @@ public enum AuditAction {
     USER_CREATED("110137", "User Security Attributes Changed"),
     USER_DISABLED("110137", "User Security Attributes Changed"),
     USER_ENABLED("110137", "User Security Attributes Changed"),
+    USER_ROLE_CHANGED("110136", "Security Roles Changed"),
+    USER_PASSWORD_RESET("110137", "User Security Attributes Changed"),
     APPLICATION_STARTED("110100", "Application Activity");
 
     private final String dicomEventCode;

@@ -74,6 +74,21 @@ public class UserAccount {
         enabled = true;
     }
 
+    /** A new role, which must fit the organisation's kind like at creation. */
+    public void changeRole(Role newRole) {
+        Objects.requireNonNull(newRole, "role");
+        if (organisation.kind() != newRole.requiredOrganisationKind()) {
+            throw new IllegalArgumentException("a " + newRole + " must belong to a "
+                    + newRole.requiredOrganisationKind() + ", not to " + organisation.kind());
+        }
+        role = newRole;
+    }
+
+    /** A password set by an administrator (the hash only). */
+    public void resetPassword(String newPasswordHash) {
+        passwordHash = Objects.requireNonNull(newPasswordHash, "password hash");
+    }
+
     /** Usernames are compared case-insensitively, so they are stored in lower case. */
     public static String normaliseUsername(String username) {
         String lower = Organisation.requireText(username, "username").toLowerCase(Locale.ROOT);

@@ -34,6 +34,8 @@ import org.teleris.ris.domain.audit.ChainReport;
 import org.teleris.ris.interfaces.dto.AccountView;
 import org.teleris.ris.interfaces.dto.AuditRecordView;
 import org.teleris.ris.interfaces.dto.OrganisationRequest;
+import org.teleris.ris.interfaces.dto.PasswordResetRequest;
+import org.teleris.ris.interfaces.dto.RoleChangeRequest;
 import org.teleris.ris.interfaces.dto.OrganisationView;
 
 /** The administrator's view of tenants, accounts and the audit log. */
@@ -111,6 +113,22 @@ public class AdminResource {
     @Path("users/{id}/enable")
     public AccountView enableUser(@PathParam("id") String id) {
         return AccountView.of(accounts.enable(admin(), id));
+    }
+
+    /** A new role fitting the organisation; the user's sessions end at once. */
+    @PUT
+    @Path("users/{id}/role")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AccountView changeRole(@PathParam("id") String id, @Valid @NotNull RoleChangeRequest request) {
+        return AccountView.of(accounts.changeRole(admin(), id, request.role));
+    }
+
+    /** A new password set by the administrator; the user's sessions end at once. */
+    @POST
+    @Path("users/{id}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AccountView resetPassword(@PathParam("id") String id, @Valid @NotNull PasswordResetRequest request) {
+        return AccountView.of(accounts.resetPassword(admin(), id, request.password.toCharArray()));
     }
 
     private SessionUser admin() {
