@@ -42,8 +42,12 @@ test('the audit log finds a refused access by actor and marks it as a security a
     await byTestId(log, 'audit-filter-actor').fill(USERS.doctorSouth.username);
     await byTestId(log, 'audit-filter-action').selectOption('ACCESS_REFUSED');
     await byTestId(log, 'audit-search').click();
+    // the unfiltered list shown first is replaced by the search's answer
+    await admin.page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-testid=audit-table] tbody tr')];
+      return rows.length > 0 && rows.every((r) => r.textContent.includes('doctor.south') && r.textContent.includes('ACCESS_REFUSED'));
+    });
     const row = log.locator('[data-testid=audit-table] tbody tr', { hasText: 'ACCESS_REFUSED' }).first();
-    await row.waitFor();
     assert.match(await row.getAttribute('class'), /row-alert/);
     assert.match(await row.textContent(), /doctor\.south/);
     const rows = await log.locator('[data-testid=audit-table] tbody tr').allTextContents();

@@ -53,6 +53,8 @@ export function workloadPanel(): { element: HTMLElement; dispose: () => void } {
   let charts: Chart[] = [];
   let loading = false;
 
+  // refreshes only while the dashboard's tab is shown (a hidden element has no offsetParent)
+  const shown = () => element.isConnected && element.offsetParent !== null;
   const load = async () => {
     if (loading) return;
     loading = true;
@@ -119,10 +121,14 @@ export function workloadPanel(): { element: HTMLElement; dispose: () => void } {
   const unsubscribe = liveChannel().onMessage((message) => {
     if (!isCaseEvent(message)) return;
     window.clearTimeout(debounce);
-    debounce = window.setTimeout(() => void load(), EVENT_DEBOUNCE_MS);
+    debounce = window.setTimeout(() => {
+      if (shown()) void load();
+    }, EVENT_DEBOUNCE_MS);
   });
   period.addEventListener('change', () => void load());
-  const timer = window.setInterval(() => void load(), REFRESH_MS);
+  const timer = window.setInterval(() => {
+    if (shown()) void load();
+  }, REFRESH_MS);
   void load();
 
   const element = h(
