@@ -63,13 +63,15 @@ public class JpaTriageCaseRepository implements TriageCaseRepository {
                         + " and c.createdAt < :to order by c.createdAt, c.id", TriageCase.class)
                 .setParameter("from", from).setParameter("to", to).setMaxResults(limit).getResultList();
         Map<String, Instant> firstClaims = new HashMap<>();
-        List<Object[]> claims = em.createQuery("select h.caseId, min(h.happenedAt) from CaseHistoryEntry h, TriageCase c"
-                        + " where h.caseId = c.id and c.createdAt >= :from and c.createdAt < :to and h.action = :claim"
-                        + " group by h.caseId", Object[].class)
+        // min() in JPQL would bypass the Instant converter (PostgreSQL returns a Timestamp for an
+        // aggregate), so the few claims per case are folded here.
+        List<Object[]> claims = em.createQuery("select h.caseId, h.happenedAt from CaseHistoryEntry h, TriageCase c"
+                        + " where h.caseId = c.id and c.createdAt >= :from and c.createdAt < :to and h.action = :claim",
+                        Object[].class)
                 .setParameter("from", from).setParameter("to", to)
                 .setParameter("claim", TriageCommand.CLAIM.name()).getResultList();
         for (Object[] row : claims) {
-            firstClaims.put((String) row[0], (Instant) row[1]);
+            firstClaims.merge((String) row[0], (Instant) row[1], (a, b) -> a.isBefore(b) ? a : b);
         }
         List<CaseTimeline> result = new ArrayList<>(found.size());
         for (TriageCase c : found) {
