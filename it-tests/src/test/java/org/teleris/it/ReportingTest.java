@@ -49,6 +49,12 @@ class ReportingTest {
 
     /** A case of the northern clinic, full study requested, uploaded by STOW-RS and completed. */
     static String receivedStudy(URL base, Path temp, String modality, String clinical) throws Exception {
+        return receivedStudy(base, temp, modality, clinical, 3, 64, 1.0);
+    }
+
+    /** As above with {@code slices} slices of size² pixels {@code spacingMm} apart (the AI needs 16 over 100 mm). */
+    static String receivedStudy(URL base, Path temp, String modality, String clinical, int slices, int size,
+                                double spacingMm) throws Exception {
         RisClient north = RisClient.loggedIn(base, "doctor.north", "north-demo");
         RisClient consultant = RisClient.loggedIn(base, "consultant", "consultant-demo");
         RisClient.Reply created = north.post("api/cases", "{\"question\":\"viral pneumonia? second opinion please\","
@@ -61,7 +67,7 @@ class ReportingTest {
                 "{\"text\":\"Send the whole chest series\"}").status());
         String sessionId = north.get("api/upload-sessions/by-case/" + caseId).json().getString("id");
         Path folder = temp.resolve("ct-" + System.nanoTime());
-        SyntheticCt.write(folder, 3, 64, System.nanoTime() % 1_000_000_000L);
+        SyntheticCt.write(folder, slices, size, System.nanoTime() % 1_000_000_000L, spacingMm);
         List<byte[]> parts = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : files.sorted().toList()) {
@@ -270,5 +276,57 @@ class ReportingTest {
         long audited = admin.get("api/admin/audit?objectId=" + id + "&limit=100").array().stream()
                 .filter(r -> "REPORT_TIME_LIMIT_BREACHED".equals(r.asJsonObject().getString("action"))).count();
         assertEquals(1, audited);
+    }
+
+    @Test
+    void theDeliveredClassIsTheReferenceTheStageTwoAiIsJudgedAgainst() throws Exception {
+        RisClient expert = RisClient.loggedIn(base, "expert", "expert-demo");
+        RisClient expert2 = RisClient.loggedIn(base, "expert2", "expert2-demo");
+        RisClient admin = RisClient.loggedIn(base, "admin", "admin-demo");
+        int[] before = consultationReference(admin);
+        String healthy = receivedStudy(base, temp, "CT", null, 24, 512, 5.0);
+        String pneumonia = receivedStudy(base, temp, "CT", null, 24, 512, 5.0);
+
+        String healthyReport = item(expert, healthy).getString("reportId");
+        assertEquals(200, expert.post("api/reporting/reports/" + healthyReport + "/claim", "").status());
+        assertEquals(200, expert.put("api/reporting/reports/" + healthyReport + "/draft",
+                draft(0, "CT0", "synthetic study without findings")).status());
+        JsonObject signed = expert.post("api/reporting/reports/" + healthyReport + "/sign", "").json();
+        assertEquals("DELIVERED", signed.getJsonObject("item").getString("state"), "CT-0 needs no second read");
+
+        String pneumoniaReport = item(expert, pneumonia).getString("reportId");
+        assertEquals(200, expert.post("api/reporting/reports/" + pneumoniaReport + "/claim", "").status());
+        assertEquals(200, expert.put("api/reporting/reports/" + pneumoniaReport + "/draft",
+                draft(40, "CT2", "synthetic study")).status());
+        expert.post("api/reporting/reports/" + pneumoniaReport + "/sign", "");
+        assertEquals("DELIVERED", expert2.post("api/reporting/reports/" + pneumoniaReport + "/second-read",
+                "{\"agree\":true,\"comment\":\"agree\"}").json().getJsonObject("item").getString("state"));
+
+        // The AI runs on each received study in the background; once both results are in, each case
+        // counts on its side: CT-0 negative, CT-2 positive. An addendum changes nothing.
+        assertEquals(200, expert.post("api/reporting/reports/" + pneumoniaReport + "/addenda",
+                "{\"text\":\"Addendum: no change of class.\"}").status());
+        Instant deadline = Instant.now().plusSeconds(120);
+        int[] after = consultationReference(admin);
+        while ((after[0] < before[0] + 1 || after[1] < before[1] + 1) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(1000);
+            after = consultationReference(admin);
+        }
+        assertEquals(before[0] + 1, after[0], "the CT-2 case is a positive: " + admin.get("api/admin/ai-quality").body());
+        assertEquals(before[1] + 1, after[1], "the CT-0 case is a negative");
+    }
+
+    /** Positives and negatives the stage II AI is judged against, summed over the models. */
+    private static int[] consultationReference(RisClient admin) {
+        JsonArray accuracy = admin.get("api/admin/ai-quality").json().getJsonArray("accuracy");
+        int[] counts = new int[2];
+        for (JsonValue v : accuracy) {
+            JsonObject a = v.asJsonObject();
+            if ("CONSULTATION".equals(a.getString("stage"))) {
+                counts[0] += a.getInt("positives");
+                counts[1] += a.getInt("negatives");
+            }
+        }
+        return counts;
     }
 }

@@ -12,8 +12,13 @@ public enum CtClass {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    /** Every class from CT-1 up is a viral-pneumonia case that needs a second reader. */
-    public boolean needsSecondRead() {
+    /** CT-1..CT-4 describe viral pneumonia; CT-0 describes none. */
+    public boolean isViralPneumonia() {
         return this != CT0;
+    }
+
+    /** Every viral-pneumonia report needs a second reader. */
+    public boolean needsSecondRead() {
+        return isViralPneumonia();
     }
 }
