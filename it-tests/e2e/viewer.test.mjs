@@ -55,6 +55,19 @@ test('the expert reads a stored chest CT in the viewer: scroll, presets, mm and 
     console.log(`# series of the AI-analysed study: ${series.map((s) => `${s['00080060']?.Value?.[0]} "${s['0008103E']?.Value?.[0] ?? ''}" (${s['00201209']?.Value?.[0]})`).join(', ')}`);
     assert.ok(series.some(isAiImageSeries), 'the stage II AI added its research captures within 120 s');
     await checkAiOverlay(expert.page, chestUid);
+
+    // 3. On demand: the expert sends the study to a registered model from the viewer page; its
+    // result series join the study and the viewer reloads with them.
+    const aiBefore = (await seriesOf(expert.page, chestUid)).filter(isAiImageSeries).length;
+    await expert.page.locator('[data-testid=ai-model] option').first().waitFor({ state: 'attached' });
+    assert.match(await expert.page.locator('[data-testid=ai-model-card]').textContent(), /AUC/);
+    assert.match(await expert.page.locator('[data-testid=ai-on-demand]').textContent(), /For Research Purposes Only/);
+    const aiButtons = '[data-testid=viewer-series] button[data-ai=true]';
+    const listedBefore = await expert.page.locator(aiButtons).count();
+    await expert.page.locator('[data-testid=ai-run]').click();
+    await expert.page.locator('[data-testid=ai-run-status]', { hasText: /added to the study/ }).waitFor({ timeout: 150000 });
+    assert.equal((await seriesOf(expert.page, chestUid)).filter(isAiImageSeries).length, aiBefore + 1, 'one more research capture series');
+    await expert.page.waitForFunction(([selector, n]) => document.querySelectorAll(selector).length > n, [aiButtons, listedBefore]);
     for (const p of [doctor, consultant, expert]) assert.deepEqual(p.problems, []);
   } finally {
     await Promise.all([doctor.context.close(), consultant.context.close(), expert.context.close()]);
