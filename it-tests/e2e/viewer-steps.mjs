@@ -15,10 +15,10 @@ export async function api(page, method, path, body, headers = {}) {
 }
 
 /** Doctor's case → consultant claims and requests the full study → STOW-RS → complete. */
-export async function uploadThroughWorkflow(doctor, consultant, ct) {
+export async function uploadThroughWorkflow(doctor, consultant, ct, { modality = 'CT' } = {}) {
   const created = await api(doctor, 'POST', 'api/cases', {
     question: `E2E viewer ${uniqueTag()}: bilateral ground-glass opacities on day six — viral pneumonia?`,
-    modality: 'CT',
+    modality,
     bodyPart: 'CHEST',
   });
   assert.equal(created.status, 201, created.text);

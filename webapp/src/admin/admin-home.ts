@@ -21,6 +21,7 @@ import { organisationsPanel } from './organisations-panel';
 import { rosterPanel } from './roster-panel';
 import { adminTabs } from './tabs';
 import { workloadPanel } from './workload-panel';
+import { reportBreachAlert } from '../reporting/breach-alert';
 
 export function adminHome(): View {
   const names = new Map<string, string>();
@@ -53,6 +54,8 @@ export function adminHome(): View {
   const feed = new CaseFeed(isOpen);
   const openCases = caseList({ feed, labelledBy: 'open-cases-heading', emptyText: 'triage.empty', showOrganisation: true, sort: byUrgency });
   const alert = overdueAlert(feed);
+  // stage II: reports past their time limit, live
+  const reportAlert = reportBreachAlert(live);
   feed.start(live).catch((error) => {
     showError(error);
     openCases.failed();
@@ -94,10 +97,11 @@ export function adminHome(): View {
     live,
     dispose: () => {
       tabs.dispose();
+      reportAlert.dispose();
       feed.stop();
       openCases.dispose();
     },
-    content: [h('h1', { class: 'page-title', 'data-testid': 'page-heading' }, t('admin.title')), alert, tabs.element],
+    content: [h('h1', { class: 'page-title', 'data-testid': 'page-heading' }, t('admin.title')), alert, reportAlert.element, tabs.element],
   });
 }
 

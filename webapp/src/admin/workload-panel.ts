@@ -1,7 +1,7 @@
 // ADMIN: the workload dashboard — cases per stage and state, triage outcomes per day and per
 // organisation with the real share of full-study requests, time to claim and to decision against
 // the triage limit, overdue breaches, per-consultant load; stage II figures once reporting exists.
-// Charts by Chart.js (bundled by Vite). Refreshed live: on every case event of the channel
+// Charts by Chart.js (bundled by Vite). Refreshed live: on every case and report event of the channel
 // (debounced) and every minute.
 import {
   BarController,
@@ -17,12 +17,12 @@ import {
   type ChartConfiguration,
 } from 'chart.js';
 import { liveChannel } from '../app/live-session';
-import { t, tDynamic } from '../i18n/i18n';
+import { t, tDynamic, type MessageKey } from '../i18n/i18n';
 import { api } from '../shared/api';
 import { showError } from '../shared/banner';
 import { h, mount } from '../shared/dom';
 import { formatTimestamp } from '../shared/format';
-import { isCaseEvent } from '../shared/live';
+import { isCaseEvent, isReportEvent } from '../shared/live';
 import { dataTable } from '../shared/table';
 import type { Workload, WorkloadTimes } from '../shared/types';
 
@@ -119,7 +119,7 @@ export function workloadPanel(): { element: HTMLElement; dispose: () => void } {
 
   let debounce: number | undefined;
   const unsubscribe = liveChannel().onMessage((message) => {
-    if (!isCaseEvent(message)) return;
+    if (!isCaseEvent(message) && !isReportEvent(message)) return;
     window.clearTimeout(debounce);
     debounce = window.setTimeout(() => {
       if (shown()) void load();
@@ -332,19 +332,41 @@ function organisationsTable(w: Workload): HTMLElement {
 
 function stageTwo(w: Workload): HTMLElement {
   const s = w.stageTwo;
+  const minutes = (n: number | null | undefined) => (n == null ? '—' : n >= 120 ? t('workload.hours', { n: (n / 60).toFixed(1) }) : t('workload.minutes', { n: n.toFixed(n < 10 ? 1 : 0) }));
+  const fact = (label: MessageKey, value: string, id: string) => [h('dt', null, t(label)), h('dd', { 'data-testid': id }, value)];
+  const limits = Object.entries(s.limitMinutes ?? {}).map(([key, m]) => {
+    const [priority, type] = key.split('.');
+    return `${tDynamic(`reporting.priority.${priority}`, priority)} · ${tDynamic(`workload.stageTwo.type.${type}`, type)}: ${minutes(m)}`;
+  });
   const content = s.available
-    ? h(
-        'dl',
-        { class: 'facts' },
-        h('dt', null, t('workload.stageTwo.signed')),
-        h('dd', null, String(s.signedReports)),
-        h('dt', null, t('workload.stageTwo.timeToSigned')),
-        h('dd', null, s.medianHoursToSignedReport == null ? '—' : t('workload.hours', { n: s.medianHoursToSignedReport.toFixed(1) })),
-        h('dt', null, t('workload.stageTwo.agreement')),
-        h('dd', null, percent(s.secondReadAgreement)),
-        h('dt', null, t('workload.stageTwo.experts')),
-        h('dd', null, s.experts.map((e) => `${e.name}: ${e.reports}`).join(', ') || '—'),
-      )
-    : h('p', { class: 'empty-state', 'data-testid': 'stage-two-no-data' }, t('workload.stageTwo.noData'));
-  return h('div', { class: 'stage-two', 'data-testid': 'workload-stage-two' }, h('h3', null, t('workload.stageTwo.heading')), content);
+    ? [
+        h('dl', { class: 'facts' },
+          ...fact('workload.stageTwo.received', String(s.received), 'stage-two-received'),
+          ...fact('workload.stageTwo.signed', String(s.signedReports), 'stage-two-signed'),
+          ...fact('workload.stageTwo.delivered', String(s.delivered), 'stage-two-delivered'),
+          ...fact('workload.stageTwo.open', String(s.open), 'stage-two-open'),
+          ...fact('workload.stageTwo.breaches', String(s.breaches), 'stage-two-breaches'),
+          ...fact('workload.stageTwo.timeToSigned', minutes(s.timeToSigned.medianMinutes), 'stage-two-time-to-signed'),
+          ...fact('workload.stageTwo.timeToDelivery', s.timeToDelivery.count === 0 ? '—'
+            : t('workload.stageTwo.timesLine', { median: minutes(s.timeToDelivery.medianMinutes), p90: minutes(s.timeToDelivery.p90Minutes), max: minutes(s.timeToDelivery.maxMinutes) }), 'stage-two-time-to-delivery'),
+          ...fact('workload.stageTwo.againstLimit', t('workload.stageTwo.withinOver', { within: s.deliveredWithinLimit, over: s.overLimit }), 'stage-two-against-limit'),
+          ...fact('workload.stageTwo.limits', limits.join('; ') || '—', 'stage-two-limits'),
+          ...fact('workload.stageTwo.agreement', s.secondReads === 0 ? '—' : `${percent(s.secondReadAgreement)} (${s.secondReads})`, 'stage-two-agreement'),
+        ),
+        s.experts.length === 0
+          ? h('p', { class: 'muted' }, t('workload.stageTwo.noExperts'))
+          : dataTable(
+              t('workload.stageTwo.experts'),
+              [
+                { header: t('workload.col.name'), cell: (e) => e.name },
+                { header: t('workload.stageTwo.col.signed'), cell: (e) => e.reports, className: 'num' },
+                { header: t('workload.stageTwo.col.secondReads'), cell: (e) => e.secondReads, className: 'num' },
+                { header: t('workload.stageTwo.col.holding'), cell: (e) => e.holding, className: 'num' },
+              ],
+              s.experts,
+              'workload-experts-table',
+            ),
+      ]
+    : [h('p', { class: 'empty-state', 'data-testid': 'stage-two-no-data' }, t('workload.stageTwo.noData'))];
+  return h('div', { class: 'stage-two', 'data-testid': 'workload-stage-two' }, h('h3', null, t('workload.stageTwo.heading')), ...content);
 }

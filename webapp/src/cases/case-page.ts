@@ -19,6 +19,7 @@ import { clinicalRows } from './clinical';
 import { previewMedia } from './preview-media';
 import { ACCEPT_STILLS, previewPicker } from './preview-picker';
 import { studyUpload } from './study-upload';
+import { caseReports } from '../reporting/case-report';
 import { DECLINE_REASONS, TEXT_MAX_LENGTH } from './vocab';
 
 /** The commands this user may give on this case: the state's commands, narrowed by role and relation. */
@@ -59,6 +60,8 @@ export function casePage(id: string): View {
   let study: ReturnType<typeof studyUpload> | null = null;
   let previews: Preview[] = [];
   const heading = h('h1', { class: 'page-title', 'data-testid': 'page-heading' }, t('case.title'));
+  // the delivered expert report (stage II): the clinic's doctors and the reference centre's experts and admins
+  const reports = user.role === 'CONSULTANT' ? null : caseReports(id);
 
   // Which action panel is open survives re-renders of the case, unless the command vanished.
   let openPanel: TriageCommand | null = null;
@@ -93,6 +96,7 @@ export function casePage(id: string): View {
       renderMessages();
       renderHistory(hist);
       renderPreviews();
+      if (messages.some((m) => m.reportId)) reports?.reload();
     } catch (error) {
       if (disposed) return;
       showError(error);
@@ -163,6 +167,9 @@ export function casePage(id: string): View {
             h('time', { datetime: m.postedAt }, formatDateTime(m.postedAt)),
           ),
           m.text ? h('p', { class: 'chat-text', 'data-testid': 'chat-text' }, m.text) : null,
+          m.reportId && reports
+            ? h('button', { type: 'button', class: 'button button-quiet', 'data-testid': 'chat-report-link', onclick: () => reports.element.scrollIntoView({ behavior: 'smooth' }) }, t('caseReport.show'))
+            : null,
           m.attachmentPreviewId
             ? h('div', { class: 'chat-attachment', 'data-testid': 'chat-attachment' },
                 previewMedia({ id: m.attachmentPreviewId, kind: m.authorRole === 'AI' ? 'AI_HEATMAP' : 'IMAGE', mediaType: 'image/png' }, t(m.authorRole === 'AI' ? 'preview.heatMapAlt' : 'preview.chatImageAlt')))
@@ -181,6 +188,7 @@ export function casePage(id: string): View {
     if (messages.some((x) => x.id === m.id)) return;
     messages = [...messages, m].sort((a, b) => a.postedAt.localeCompare(b.postedAt));
     renderMessages();
+    if (m.reportId) reports?.reload();
   };
 
   // ---- commands ----
@@ -481,6 +489,7 @@ export function casePage(id: string): View {
             actionPanel,
           ),
           studyBox,
+          reports?.element ?? null,
           h('section', { class: 'card', 'aria-labelledby': 'history-heading' }, h('h2', { id: 'history-heading' }, t('history.heading')), historyBox),
         ),
         h(

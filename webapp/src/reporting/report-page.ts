@@ -1,7 +1,11 @@
 // #/reports/<id>: the structured report of one study. The expert claims it, fills in the form,
 // sees the severity table's proposal with the thresholds that applied, the routing text and the
 // confirmed-case check, signs; another expert gives the second read; addenda after delivery.
+// The study is shown in the embedded viewer (mounted once; the report around it re-renders).
+// Kept current by the live channel: a report.changed for this report that moves its state or
+// holder (a second reader returns it, another expert claims it) reloads it.
 import { layout } from '../app/layout';
+import { liveChannel } from '../app/live-session';
 import { viewerHref } from '../app/router';
 import type { View } from '../app/view';
 import { currentUser } from '../auth/session';
@@ -9,6 +13,8 @@ import { lang, t, tDynamic } from '../i18n/i18n';
 import { showError } from '../shared/banner';
 import { h, mount } from '../shared/dom';
 import { formatDateTime } from '../shared/format';
+import { isReportEvent } from '../shared/live';
+import { mountViewer, type ViewerHandle } from '../viewer/mount';
 import { CT_CLASSES, type Draft, reportingApi, type ReportView, type Routing } from './reporting-api';
 
 const FINDINGS: (keyof Draft)[] = ['groundGlass', 'consolidation', 'crazyPaving', 'reticular', 'hydrothorax'];
@@ -18,6 +24,12 @@ const NUMBERS: (keyof Draft)[] = ['involvementRightPct', 'involvementLeftPct', '
 
 export function reportPage(reportId: string): View {
   const content = h('div', { 'data-testid': 'report-page' }, h('p', { class: 'muted' }, t('reporting.loading')));
+  const summaryBox = h('div');
+  const viewerBox = h('div', { class: 'viewer-host' });
+  const rest = h('div');
+  let viewer: ViewerHandle | null = null;
+  let current: ReportView | null = null;
+  let disposed = false;
   const routing = (r: Routing | null | undefined) => (r ? `${lang() === 'ru' ? r.nameRu : r.nameEn}: ${lang() === 'ru' ? r.ru : r.en}` : '–');
 
   const run = (action: Promise<ReportView>) => action.then(render).catch(showError);
@@ -119,8 +131,19 @@ export function reportPage(reportId: string): View {
   }
 
   function render(view: ReportView): void {
+    if (disposed) return;
+    current = view;
     const i = view.item;
-    mount(content,
+    if (!viewer) {
+      mount(content, summaryBox,
+        h('section', { class: 'card viewer-slot', 'data-testid': 'viewer-slot' },
+          h('h2', null, t('reporting.images')), viewerBox,
+          h('p', null, h('a', { href: viewerHref(i.studyInstanceUid), 'data-testid': 'open-viewer' }, t('reporting.openViewer')))),
+        rest);
+      // mounted once, when the slot is in the document (cornerstone measures its elements)
+      viewer = mountViewer(viewerBox, i.studyInstanceUid);
+    }
+    mount(summaryBox,
       h('section', { class: 'card' },
         h('p', null, h('strong', null, i.organisationName ?? ''), ' · ', tDynamic(`reporting.priority.${i.priority}`, i.priority), ' · ',
           h('span', { 'data-testid': 'report-state' }, tDynamic(`reporting.state.${i.state}`, i.state)), i.holderName ? ` · ${i.holderName}` : ''),
@@ -128,11 +151,8 @@ export function reportPage(reportId: string): View {
         h('p', null, t('reporting.col.clinical'), ': ', i.clinicalSummary ?? '–'),
         h('p', null, t('reporting.col.ai'), ': ', i.aiSummary ?? t('reporting.noAi')),
         h('p', null, t('reporting.col.due'), ': ', formatDateTime(i.dueAt)),
-      ),
-      // IMAGE VIEWER SLOT: the cornerstone3D viewer (src/viewer, mountViewer) goes here; until it is
-      // embedded, the study opens in the viewer page.
-      h('section', { class: 'card viewer-slot', 'data-testid': 'viewer-slot' },
-        h('h2', null, t('reporting.images')), h('a', { href: viewerHref(i.studyInstanceUid), 'data-testid': 'open-viewer' }, t('reporting.openViewer'))),
+      ));
+    mount(rest,
       commands(view),
       proposal(view),
       view.draft ? h('section', { class: 'card' }, h('h2', null, t('reporting.form')), form(view)) : null,
@@ -140,9 +160,28 @@ export function reportPage(reportId: string): View {
     );
   }
 
-  reportingApi.report(reportId).then(render).catch(showError);
+  const live = liveChannel();
+  const unsubscribe = live.onMessage((message) => {
+    if (!isReportEvent(message) || message.case.reportId !== reportId || !current) return;
+    // own commands answer with the new view; only a change made elsewhere reloads
+    if (message.case.state !== current.item.state || message.case.state === 'IN_REPORTING') {
+      void reportingApi.report(reportId).then((view) => {
+        if (current && view.item.state === current.item.state && view.item.holderUserId === current.item.holderUserId) return;
+        render(view);
+      }).catch(() => undefined);
+    }
+  });
+  live.start();
+  // the document holds the page once this task ends: the viewer is mounted on the first render
+  queueMicrotask(() => void reportingApi.report(reportId).then(render).catch(showError));
   return layout({
     title: t('reporting.title'),
+    live,
+    dispose: () => {
+      disposed = true;
+      unsubscribe();
+      viewer?.dispose();
+    },
     content: [h('h1', { class: 'page-title', 'data-testid': 'page-heading' }, t('reporting.title')), content],
   });
 }

@@ -112,6 +112,7 @@ const base = (id: string) => `api/reporting/reports/${enc(id)}`;
 
 export const reportingApi = {
   worklist: () => requestJson<Worklist>('GET', 'api/reporting/worklist'),
+  delivered: (caseId: string) => requestJson<WorklistItem[]>('GET', `api/reporting/delivered?caseId=${enc(caseId)}`),
   report: (id: string) => requestJson<ReportView>('GET', base(id)),
   claim: (id: string) => requestJson<ReportView>('POST', `${base(id)}/claim`),
   release: (id: string) => requestJson<ReportView>('POST', `${base(id)}/release`),

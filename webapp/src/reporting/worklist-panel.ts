@@ -1,7 +1,7 @@
 // The expert worklist of received studies: priority, clinical line, AI estimate, a live countdown
 // to the reporting time limit, who holds the study. Updates arrive on the live channel
 // ("report.changed"); a slow poll is only the fallback when the channel is down.
-import type { LiveChannel } from '../shared/live';
+import { isReportEvent, type LiveChannel } from '../shared/live';
 import { t, tDynamic } from '../i18n/i18n';
 import { showError } from '../shared/banner';
 import { h, mount } from '../shared/dom';
@@ -83,7 +83,7 @@ export function worklistPanel(live: LiveChannel): { element: HTMLElement; dispos
 
   const ticker = window.setInterval(tick, 1000);
   const unsubscribe = live.onMessage((message) => {
-    if ((message as { type: string }).type === 'report.changed') void load();
+    if (isReportEvent(message)) void load();
   });
   // Fallback only: when the live channel is down, look again every 30 s.
   const poll = window.setInterval(() => {

@@ -9,10 +9,20 @@ export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'stopped';
 /** `case.created`, `case.claim`, `case.release`, ... `case.overdue`: the case as it now is. */
 export type CaseEvent = { type: `case.${string}`; sequence: number; case: Case };
 export type ChatEvent = { type: 'message.posted'; sequence: number; message: CaseMessage };
-export type LiveMessage = CaseEvent | ChatEvent;
+/** Stage II: a reporting command or breach; identifiers and the report's new state only. */
+export type ReportEvent = {
+  type: 'report.changed';
+  sequence: number;
+  case: { reportId: string; caseId: string; command: string; state: string };
+};
+export type LiveMessage = CaseEvent | ChatEvent | ReportEvent;
 
 export function isCaseEvent(message: LiveMessage): message is CaseEvent {
   return message.type.startsWith('case.') && 'case' in message && !!message.case;
+}
+
+export function isReportEvent(message: LiveMessage): message is ReportEvent {
+  return message.type === 'report.changed' && 'case' in message && !!message.case;
 }
 
 type MessageListener = (message: LiveMessage) => void;
@@ -114,7 +124,7 @@ export class LiveChannel {
     const type = message.type;
     const known =
       typeof type === 'string' &&
-      ((type.startsWith('case.') && 'case' in message) || (type === 'message.posted' && 'message' in message));
+      (((type.startsWith('case.') || type === 'report.changed') && 'case' in message) || (type === 'message.posted' && 'message' in message));
     if (known) {
       for (const listener of this.messageListeners) listener(message as LiveMessage);
     }

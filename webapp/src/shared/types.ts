@@ -79,6 +79,8 @@ export interface CaseMessage {
   postedAt: string;
   /** A sanitised image posted with the message (chat image or the AI's heat map). */
   attachmentPreviewId?: string | null;
+  /** A note of stage II: the delivered report (or addendum) it announces. */
+  reportId?: string | null;
 }
 
 /** A sanitised preview or chat image, with the anonymiser's report (JSON text). */
@@ -280,9 +282,29 @@ export interface Workload {
   }[];
   stageTwo: {
     available: boolean;
+    received: number;
     signedReports: number;
+    delivered: number;
+    open: number;
+    breaches: number;
     medianHoursToSignedReport?: number | null;
+    timeToSigned: StageTwoTimes;
+    timeToDelivery: StageTwoTimes;
+    deliveredWithinLimit: number;
+    overLimit: number;
+    secondReads: number;
     secondReadAgreement?: number | null;
-    experts: { name: string; reports: number }[];
+    truncated: boolean;
+    limitMinutes: Record<string, number>;
+    /** `reports`: versions signed in the period. */
+    experts: { name: string; reports: number; secondReads: number; holding: number }[];
   };
+}
+
+/** Stage II times in minutes (null when there is none). */
+export interface StageTwoTimes {
+  count: number;
+  medianMinutes?: number | null;
+  p90Minutes?: number | null;
+  maxMinutes?: number | null;
 }

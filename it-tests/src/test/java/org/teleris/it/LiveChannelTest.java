@@ -223,7 +223,8 @@ class LiveChannelTest {
                 .getLocation().getPath()).toString());
         node.environment().put("E2E_DB_URL", "jdbc:h2:file:" + RisDeployment.DATA_DIR + "/db/ris;AUTO_SERVER=TRUE");
         Process process = node.start();
-        assertTrue(process.waitFor(8, TimeUnit.MINUTES), "browser suite timed out");
+        // the stage II path (reporting-path.test.mjs) and two 300-slice studies take a few minutes on their own
+        assertTrue(process.waitFor(14, TimeUnit.MINUTES), "browser suite timed out");
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertEquals(0, process.exitValue(), output);
         for (String role : List.of("doctor", "consultant", "expert", "admin")) {

@@ -207,6 +207,23 @@ class ReportingTest {
         assertTrue(ruText.contains("Заключение экспертной телеконсультации") && ruText.contains("КТ-3 (тяжёлая)")
                 && ruText.contains("Срочная госпитализация"), ruText);
         assertTrue(run("pdffonts", ruPdf.toString()).contains("DejaVuSans"));
+        // rendered by poppler (pdftoppm), the first page is a page with text on it, not a blank one
+        run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", ruPdf.toString(),
+                temp.resolve("report-ru").toString());
+        java.awt.image.BufferedImage page = javax.imageio.ImageIO.read(temp.resolve("report-ru.png").toFile());
+        assertNotNull(page, "pdftoppm wrote a PNG");
+        long dark = 0;
+        for (int y = 0; y < page.getHeight(); y++) {
+            for (int x = 0; x < page.getWidth(); x++) {
+                int rgb = page.getRGB(x, y);
+                if (((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff)) / 3 < 128) {
+                    dark++;
+                }
+            }
+        }
+        double share = (double) dark / ((long) page.getWidth() * page.getHeight());
+        assertTrue(page.getWidth() > 400 && page.getHeight() > 600, page.getWidth() + "x" + page.getHeight());
+        assertTrue(share > 0.005 && share < 0.5, "dark pixels of the rendered page: " + dark + " (" + share + ")");
         Path enPdf = temp.resolve("report-en.pdf");
         Files.write(enPdf, north.download("api/reporting/reports/" + id + "/pdf?lang=en"));
         assertTrue(run("pdftotext", "-enc", "UTF-8", enPdf.toString(), "-").contains("CT-3 (severe)"));
@@ -234,6 +251,30 @@ class ReportingTest {
                 "REPORT_ADDENDUM_ADDED", "REPORT_EXPORTED")), actions.toString());
         JsonArray history = expert.get("api/reporting/reports/" + id).json().getJsonArray("history");
         assertTrue(history.size() >= 10, history.toString());
+
+        // the workload dashboard counts it: received, signed, delivered in time, two second reads
+        // (one returned), both experts' load
+        JsonObject stageTwo = admin.get("api/admin/workload?from=" + Instant.parse(item.getString("receivedAt"))
+                + "&to=" + Instant.parse(item.getString("receivedAt")).plusMillis(1)).json().getJsonObject("stageTwo");
+        assertTrue(stageTwo.getBoolean("available"), stageTwo.toString());
+        assertEquals(1, stageTwo.getInt("received"), stageTwo.toString());
+        assertEquals(1, stageTwo.getInt("signedReports"));
+        assertEquals(1, stageTwo.getInt("delivered"));
+        assertEquals(0, stageTwo.getInt("open"));
+        assertEquals(1, stageTwo.getInt("deliveredWithinLimit"), "an hour's limit: delivered in time");
+        assertEquals(0, stageTwo.getInt("overLimit"));
+        assertEquals(1, stageTwo.getJsonObject("timeToDelivery").getInt("count"));
+        assertTrue(stageTwo.getJsonObject("timeToDelivery").getJsonNumber("medianMinutes").doubleValue() < 60);
+        assertEquals(60.0, stageTwo.getJsonObject("limitMinutes").getJsonNumber("URGENT.CHEST_CT").doubleValue());
+        JsonObject period = admin.get("api/admin/workload?from=" + Instant.parse(item.getString("receivedAt"))
+                + "&to=" + Instant.now().plusSeconds(60)).json().getJsonObject("stageTwo");
+        assertTrue(period.getInt("secondReads") >= 2, period.toString());
+        java.util.Map<String, JsonObject> load = period.getJsonArray("experts").stream().map(JsonValue::asJsonObject)
+                .collect(Collectors.toMap(l -> l.getString("name"), l -> l));
+        assertTrue(load.get("Dr. Mikhail Orlov").getInt("reports") >= 2, load.toString());
+        String secondName = expert2.get("api/auth/me").json().getString("displayName");
+        assertTrue(load.get(secondName).getInt("secondReads") >= 2, load.toString());
+        assertFalse(period.toString().contains("Двусторонняя"), "no report content on the dashboard");
     }
 
     private static boolean breached(JsonObject item) {
@@ -276,6 +317,15 @@ class ReportingTest {
         long audited = admin.get("api/admin/audit?objectId=" + id + "&limit=100").array().stream()
                 .filter(r -> "REPORT_TIME_LIMIT_BREACHED".equals(r.asJsonObject().getString("action"))).count();
         assertEquals(1, audited);
+
+        // counted on the workload dashboard: a breach, over its limit, still open
+        JsonObject stageTwo = admin.get("api/admin/workload?from=" + Instant.parse(late.getString("receivedAt"))
+                + "&to=" + Instant.parse(late.getString("receivedAt")).plusMillis(1)).json().getJsonObject("stageTwo");
+        assertEquals(1, stageTwo.getInt("received"), stageTwo.toString());
+        assertEquals(1, stageTwo.getInt("breaches"));
+        assertEquals(1, stageTwo.getInt("open"));
+        assertEquals(1, stageTwo.getInt("overLimit"));
+        assertEquals(0.05, stageTwo.getJsonObject("limitMinutes").getJsonNumber("ROUTINE.OTHER").doubleValue(), 1e-9);
     }
 
     @Test

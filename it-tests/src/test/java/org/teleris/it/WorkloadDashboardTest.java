@@ -94,7 +94,8 @@ class WorkloadDashboardTest {
         assertEquals(consultantName, load.getString("name"));
         assertEquals(1, load.getInt("holding"));
         assertEquals(3, load.getInt("decided"));
-        assertFalse(w.getJsonObject("stageTwo").getBoolean("available"), "no reporting yet: no data");
+        assertTrue(w.getJsonObject("stageTwo").getBoolean("available"), "stage II figures come from reporting");
+        assertEquals(0, w.getJsonObject("stageTwo").getInt("received"), "no study was uploaded: none received");
         assertFalse(w.toString().contains("Dashboard one"), "no case content on the dashboard");
 
         // each look is audited as a query

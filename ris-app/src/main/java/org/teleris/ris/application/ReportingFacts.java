@@ -5,7 +5,7 @@ import org.teleris.ris.domain.workload.StageTwoFigures;
 
 /**
  * Port to stage II reporting: time to a signed report, second-read agreement and per-expert load
- * for a period. Answers {@link StageTwoFigures#NONE} until the reporting context implements it.
+ * for a period (adapter: {@code ConsultReportingFacts}).
  */
 public interface ReportingFacts {
 

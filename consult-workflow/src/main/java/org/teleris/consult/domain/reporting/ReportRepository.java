@@ -27,6 +27,12 @@ public interface ReportRepository {
 
     long breachCount();
 
+    /** Received in [{@code from}, {@code to}), oldest first: the workload dashboard's stage II figures. */
+    List<ConsultReport> receivedBetween(Instant from, Instant to, int limit);
+
+    /** Versions signed or second-read in [{@code from}, {@code to}), of any report: per-expert load. */
+    List<ReportVersion> versionsActiveBetween(Instant from, Instant to, int limit);
+
     void addVersion(ReportVersion version);
 
     List<ReportVersion> versions(String reportId);

@@ -83,6 +83,21 @@ public class JpaReportRepository implements ReportRepository {
     }
 
     @Override
+    public List<ConsultReport> receivedBetween(Instant from, Instant to, int limit) {
+        return em.createQuery("select r from ConsultReport r where r.receivedAt >= :from and r.receivedAt < :to"
+                        + " order by r.receivedAt, r.id", ConsultReport.class)
+                .setParameter("from", from).setParameter("to", to).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<ReportVersion> versionsActiveBetween(Instant from, Instant to, int limit) {
+        return em.createQuery("select v from ReportVersion v where (v.signedAt >= :from and v.signedAt < :to)"
+                        + " or (v.secondReadAt >= :from and v.secondReadAt < :to) order by v.signedAt, v.id",
+                        ReportVersion.class)
+                .setParameter("from", from).setParameter("to", to).setMaxResults(limit).getResultList();
+    }
+
+    @Override
     public void addVersion(ReportVersion version) {
         em.persist(version);
     }

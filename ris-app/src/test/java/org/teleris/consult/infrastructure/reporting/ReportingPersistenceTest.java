@@ -86,6 +86,13 @@ class ReportingPersistenceTest {
                 assertEquals(List.of(), repo.open(10));
                 assertEquals(1, repo.delivered("org-1", 10).size());
                 assertEquals(0, repo.delivered("org-2", 10).size());
+                // the workload dashboard's queries: received in a period, versions active in a period
+                assertEquals(1, repo.receivedBetween(T, T.plusMillis(1), 10).size());
+                assertEquals(0, repo.receivedBetween(T.plusMillis(1), T.plusSeconds(60), 10).size());
+                assertEquals(2, repo.versionsActiveBetween(T, T.plusSeconds(60), 10).size());
+                assertEquals(1, repo.versionsActiveBetween(T.plusSeconds(8), T.plusSeconds(10), 10).size(),
+                        "second-read in the period, signed before it");
+                assertEquals(0, repo.versionsActiveBetween(T.plusSeconds(21), T.plusSeconds(60), 10).size());
                 return null;
             });
         }
