@@ -187,3 +187,31 @@ test(
     }
   },
 );
+
+test('the admin drills down from a full-study upload to its instance records', async () => {
+  const { uploadThroughWorkflow } = await import('./viewer-steps.mjs');
+  const { syntheticChestCt } = await import('./synthetic-ct.mjs');
+  const doctor = await newPage(browser);
+  const consultant = await newPage(browser);
+  const admin = await newPage(browser);
+  try {
+    await login(doctor.page, USERS.doctorNorth);
+    await login(consultant.page, USERS.consultant);
+    await login(admin.page, USERS.admin);
+    const { sessionId } = await uploadThroughWorkflow(doctor.page, consultant.page, syntheticChestCt({ slices: 3, size: 64, thickness: 2.5 }));
+    await admin.page.goto(`${BASE_URL}/#/home?tab=anonymisation`);
+    const open = admin.page.locator(`[data-testid=anon-upload-open][data-upload-ref="${sessionId}"]`);
+    await open.waitFor({ timeout: 15000 });
+    assert.match(await admin.page.locator('tr', { has: open }).textContent(), /STOW_RS.*doctor\.north.*3.*Accepted 3/);
+    await open.click();
+    await byTestId(admin.page, 'anon-drill').filter({ hasText: /3 instance records/ }).waitFor();
+    await admin.page.waitForFunction(() => document.querySelectorAll('[data-testid=anon-table] tbody tr').length === 3);
+    await screenshot(admin.page, 'admin-anonymisation-upload');
+    await byTestId(admin.page, 'anon-drill-clear').click();
+    await byTestId(admin.page, 'anon-drill-clear').waitFor({ state: 'detached' });
+    await admin.page.waitForFunction(() => document.querySelectorAll('[data-testid=anon-table] tbody tr').length >= 3);
+    for (const p of [doctor, consultant, admin]) assert.deepEqual(p.problems, []);
+  } finally {
+    await Promise.all([doctor, consultant, admin].map((p) => p.context.close()));
+  }
+});

@@ -44,7 +44,7 @@ export async function uploadThroughWorkflow(doctor, consultant, ct, { modality =
   assert.equal(completed.status, 200, completed.text);
   const studies = completed.json().studies ?? [];
   assert.equal(studies.length, 1, completed.text);
-  return { caseId, studyUid: studies[0].studyInstanceUid };
+  return { caseId, sessionId: session.id, studyUid: studies[0].studyInstanceUid };
 }
 
 /** QIDO-RS series of a study as the expert sees them. */

@@ -8,7 +8,7 @@ import { showError } from '../shared/banner';
 import { h, mount } from '../shared/dom';
 import { formatTimestamp } from '../shared/format';
 import { dataTable } from '../shared/table';
-import type { AnonymisationRecord, Organisation } from '../shared/types';
+import type { AnonymisationRecord, AnonymisationUpload, Organisation } from '../shared/types';
 
 const OUTCOMES = ['', 'ACCEPTED', 'DUPLICATE', 'CONFLICT', 'REJECTED'] as const;
 
@@ -18,6 +18,9 @@ export function anonymisationPanel(organisations: Promise<Organisation[]>): HTML
     OUTCOMES.map((o) => h('option', { value: o }, o ? t(`anon.outcome.${o}` as 'anon.outcome.ACCEPTED') : t('anon.allOutcomes'))));
   const csv = h('a', { class: 'button', 'data-testid': 'anon-csv', href: 'api/admin/anonymisation/export.csv', download: 'anonymisation-audit.csv' }, t('anon.csv'));
   const tableBox = h('div', { 'data-testid': 'anon-table-box' }, h('p', { class: 'muted' }, t('common.loading')));
+  const uploadsBox = h('div', { 'data-testid': 'anon-uploads-box' });
+  const drillBox = h('div', { 'data-testid': 'anon-drill' });
+  let uploadRef = '';
   const detailBox = h('div', { class: 'anon-detail', 'data-testid': 'anon-detail' });
 
   organisations
@@ -32,7 +35,28 @@ export function anonymisationPanel(organisations: Promise<Organisation[]>): HTML
     const params = new URLSearchParams();
     if (org.value) params.set('organisationId', org.value);
     if (outcome.value) params.set('outcome', outcome.value);
+    if (uploadRef) params.set('uploadRef', uploadRef);
     return params.toString();
+  };
+
+  const drillInto = (u: AnonymisationUpload | null) => {
+    uploadRef = u?.uploadRef ?? '';
+    mount(drillBox, u
+      ? h('p', { class: 'note note-info' }, t('anon.drilled', { count: u.instances, at: formatTimestamp(u.firstAt) }), ' ',
+          h('button', { type: 'button', class: 'button button-quiet', 'data-testid': 'anon-drill-clear', onclick: () => drillInto(null) }, t('anon.showAll')))
+      : null);
+    void load();
+  };
+
+  const loadUploads = async () => {
+    const params = new URLSearchParams({ limit: '20' });
+    if (org.value) params.set('organisationId', org.value);
+    try {
+      const uploads = await api.anonymisationUploads(params.toString());
+      mount(uploadsBox, uploads.length === 0 ? null : uploadsTable(uploads, drillInto));
+    } catch (error) {
+      showError(error);
+    }
   };
 
   const load = async () => {
@@ -98,8 +122,12 @@ export function anonymisationPanel(organisations: Promise<Organisation[]>): HTML
     );
   };
 
-  org.addEventListener('change', () => void load());
+  org.addEventListener('change', () => {
+    void loadUploads();
+    void load();
+  });
   outcome.addEventListener('change', () => void load());
+  void loadUploads();
   void load();
 
   return h(
@@ -110,6 +138,8 @@ export function anonymisationPanel(organisations: Promise<Organisation[]>): HTML
       h('div', { class: 'field' }, h('label', { for: org.id }, t('anon.organisation')), org),
       h('div', { class: 'field' }, h('label', { for: outcome.id }, t('anon.outcome')), outcome),
       h('div', { class: 'field' }, csv)),
+    uploadsBox,
+    drillBox,
     tableBox,
     detailBox,
   );
@@ -129,5 +159,25 @@ function table(records: readonly AnonymisationRecord[], open: (id: string) => vo
     ],
     records,
     'anon-table',
+  );
+}
+
+/** Full-study uploads, one line each; "instances" lists the upload's records below. */
+function uploadsTable(uploads: readonly AnonymisationUpload[], drill: (u: AnonymisationUpload) => void): HTMLElement {
+  return dataTable(
+    t('anon.uploadsHeading'),
+    [
+      { header: t('anon.col.at'), cell: (u) => formatTimestamp(u.lastAt) },
+      { header: t('anon.col.kind'), cell: (u) => u.channels.join(', ') },
+      { header: t('anon.col.actor'), cell: (u) => u.senders.join(', ') },
+      { header: t('anon.col.instances'), cell: (u) => String(u.instances) },
+      {
+        header: t('anon.col.outcome'),
+        cell: (u) => Object.entries(u.outcomes).map(([o, n]) => `${t(`anon.outcome.${o}` as 'anon.outcome.ACCEPTED')} ${n}`).join(' · '),
+      },
+      { header: '', cell: (u) => h('button', { type: 'button', class: 'button button-quiet', 'data-testid': 'anon-upload-open', 'data-upload-ref': u.uploadRef, onclick: () => drill(u) }, t('anon.instances')) },
+    ],
+    uploads,
+    'anon-uploads',
   );
 }

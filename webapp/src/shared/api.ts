@@ -4,6 +4,7 @@
 import type {
   AiQuality,
   AnonymisationRecord,
+  AnonymisationUpload,
   ApiErrorBody,
   UploadSession,
   AuditRecord,
@@ -185,6 +186,7 @@ export const api = {
   completeUpload: (sessionId: string) => request<UploadSession>('POST', `api/upload-sessions/${enc(sessionId)}/complete`),
   stow: (sessionId: string, files: File[], onProgress: (loaded: number) => void) => stow(sessionId, files, onProgress),
   anonymisation: (query: string) => request<AnonymisationRecord[]>('GET', `api/admin/anonymisation?${query}`),
+  anonymisationUploads: (query: string) => request<AnonymisationUpload[]>('GET', `api/admin/anonymisation/uploads?${query}`),
   anonymisationRecord: (id: string) => request<AnonymisationRecord>('GET', `api/admin/anonymisation/${enc(id)}`),
   reverify: (id: string) =>
     request<{ passed: boolean; method: string; findings: string[]; at: string }>('POST', `api/admin/anonymisation/${enc(id)}/verify`),

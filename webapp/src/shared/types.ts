@@ -149,6 +149,20 @@ export interface AuditRecord {
 }
 
 /** One upload in the anonymisation audit; `report` only in the detail. */
+/** One full-study upload (upload session) in the anonymisation audit. */
+export interface AnonymisationUpload {
+  uploadRef: string;
+  caseId: string | null;
+  organisationId: string;
+  senders: string[];
+  channels: string[];
+  firstAt: string;
+  lastAt: string;
+  instances: number;
+  sizeBytes: number;
+  outcomes: Record<string, number>;
+}
+
 export interface AnonymisationRecord {
   id: string;
   objectKind: string;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +95,26 @@ class AnonymisationAuditTest {
         JsonObject instanceVerified = admin.post("api/admin/anonymisation/" + instance.getString("id") + "/verify", "")
                 .json();
         assertTrue(instanceVerified.getBoolean("passed"), instanceVerified.toString());
+
+        // the upload as one line, resent once and with a broken file; drilling down lists its instances
+        byte[] truncated = java.util.Arrays.copyOf(slice, 600);
+        assertEquals(202, north.postBytes("api/dicomweb/studies", "multipart/related; type=\"application/dicom\"; boundary=b",
+                IntakeTest.multipart("b", List.of(slice, truncated), "application/dicom")).status());
+        String uploadRef = instance.getString("uploadRef");
+        JsonObject upload = admin.get("api/admin/anonymisation/uploads").array().stream().map(JsonValue::asJsonObject)
+                .filter(u -> uploadRef.equals(u.getString("uploadRef"))).findFirst()
+                .orElseThrow(() -> new AssertionError("the upload " + uploadRef + " is listed"));
+        assertEquals(caseId, upload.getString("caseId"));
+        assertEquals(3, upload.getInt("instances"), upload.toString());
+        assertEquals(1, upload.getJsonObject("outcomes").getInt("ACCEPTED"), upload.toString());
+        assertEquals(1, upload.getJsonObject("outcomes").getInt("DUPLICATE"));
+        assertEquals(1, upload.getJsonObject("outcomes").getInt("REJECTED"));
+        assertEquals(List.of("STOW_RS"), upload.getJsonArray("channels").getValuesAs(jakarta.json.JsonString::getString));
+        assertEquals(List.of("doctor.north"), upload.getJsonArray("senders").getValuesAs(jakarta.json.JsonString::getString));
+        JsonArray ofUpload = admin.get("api/admin/anonymisation?uploadRef=" + uploadRef).array();
+        assertEquals(3, ofUpload.size(), "the upload's instances");
+        assertTrue(ofUpload.stream().allMatch(r -> uploadRef.equals(r.asJsonObject().getString("uploadRef"))));
+        assertEquals(400, admin.get("api/admin/anonymisation/uploads?limit=0").status());
 
         // summary and CSV
         JsonArray days = admin.get("api/admin/anonymisation/summary").array();

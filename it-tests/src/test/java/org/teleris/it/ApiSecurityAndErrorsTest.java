@@ -206,6 +206,8 @@ class ApiSecurityAndErrorsTest {
                 new Row("GET", "/api/admin/anonymisation", "api/admin/anonymisation", null, 401, 403, 403, 403, 403, 200),
                 new Row("GET", "/api/admin/anonymisation/summary", "api/admin/anonymisation/summary", null,
                         401, 403, 403, 403, 403, 200),
+                new Row("GET", "/api/admin/anonymisation/uploads", "api/admin/anonymisation/uploads", null,
+                        401, 403, 403, 403, 403, 200),
                 new Row("GET", "/api/admin/anonymisation/export.csv", "api/admin/anonymisation/export.csv", null,
                         401, 403, 403, 403, 403, 200),
                 new Row("GET", "/api/admin/anonymisation/{id}", "api/admin/anonymisation/none", null,

@@ -9,9 +9,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.teleris.anonymizer.application.StoredObjectVerifier;
 import org.teleris.ris.domain.anonymisation.AnonymisationRecord;
@@ -32,6 +35,15 @@ public class AnonymisationAudit {
     /** One day of uploads. */
     public record Day(LocalDate day, int uploads, int rejected, Map<String, Integer> reasons,
                       Map<String, Integer> rejectedByOrganisation) {
+    }
+
+    /**
+     * One full-study upload (an upload session), for drilling down to its instances: who sent it by
+     * which paths, when, how many instances and bytes, and how they fared.
+     */
+    public record Upload(String uploadRef, String caseId, String organisationId, Set<String> senders,
+                         Set<String> channels, Instant firstAt, Instant lastAt, long instances, long sizeBytes,
+                         Map<String, Long> outcomes) {
     }
 
     /** The result of a re-verification. */
@@ -62,6 +74,30 @@ public class AnonymisationAudit {
         auditLog.record(new AuditEntry(admin.username(), admin.organisationId(), AuditAction.ANONYMISATION_AUDIT_QUERIED,
                 "anonymisation-record", null, AuditOutcome.SUCCESS));
         return records.search(filter, Math.min(limit, MAX_ROWS));
+    }
+
+    /** Full-study uploads of the filter's organisation and period, the latest activity first. */
+    @Transactional
+    public List<Upload> uploads(SessionUser admin, AnonymisationRecordRepository.Filter filter, int limit) {
+        auditLog.record(new AuditEntry(admin.username(), admin.organisationId(), AuditAction.ANONYMISATION_AUDIT_QUERIED,
+                "anonymisation-upload", filter.uploadRef(), AuditOutcome.SUCCESS));
+        Map<String, List<AnonymisationRecordRepository.UploadPart>> byUpload = records.uploadParts(filter).stream()
+                .collect(Collectors.groupingBy(AnonymisationRecordRepository.UploadPart::uploadRef));
+        return byUpload.values().stream().map(AnonymisationAudit::upload)
+                .sorted(Comparator.comparing(Upload::lastAt).reversed()).limit(limit).toList();
+    }
+
+    private static Upload upload(List<AnonymisationRecordRepository.UploadPart> parts) {
+        var first = parts.get(0);
+        return new Upload(first.uploadRef(), first.caseId(), first.organisationId(),
+                parts.stream().map(AnonymisationRecordRepository.UploadPart::actor).collect(Collectors.toCollection(TreeSet::new)),
+                parts.stream().map(AnonymisationRecordRepository.UploadPart::channel).collect(Collectors.toCollection(TreeSet::new)),
+                parts.stream().map(AnonymisationRecordRepository.UploadPart::firstAt).min(Comparator.naturalOrder()).orElseThrow(),
+                parts.stream().map(AnonymisationRecordRepository.UploadPart::lastAt).max(Comparator.naturalOrder()).orElseThrow(),
+                parts.stream().mapToLong(AnonymisationRecordRepository.UploadPart::instances).sum(),
+                parts.stream().mapToLong(AnonymisationRecordRepository.UploadPart::sizeBytes).sum(),
+                parts.stream().collect(Collectors.groupingBy(AnonymisationRecordRepository.UploadPart::outcome, TreeMap::new,
+                        Collectors.summingLong(AnonymisationRecordRepository.UploadPart::instances))));
     }
 
     @Transactional

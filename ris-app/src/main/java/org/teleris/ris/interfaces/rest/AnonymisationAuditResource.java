@@ -40,20 +40,33 @@ public class AnonymisationAuditResource {
     @GET
     public List<AnonymisationRecordView> search(@QueryParam("organisationId") String org, @QueryParam("from") String from,
                                                 @QueryParam("to") String to, @QueryParam("outcome") String outcome,
-                                                @QueryParam("kind") String kind, @QueryParam("limit") Integer limit) {
+                                                @QueryParam("kind") String kind, @QueryParam("uploadRef") String upload,
+                                                @QueryParam("limit") Integer limit) {
         int max = limit == null ? 200 : limit;
         if (max < 1 || max > AnonymisationAudit.MAX_ROWS) {
             throw new IllegalArgumentException("limit must be 1.." + AnonymisationAudit.MAX_ROWS);
         }
-        return audit.search(admin(), filter(org, from, to, outcome, kind), max).stream()
+        return audit.search(admin(), filter(org, from, to, outcome, kind, upload), max).stream()
                 .map(r -> AnonymisationRecordView.of(r, false)).toList();
+    }
+
+    @GET
+    @Path("uploads")
+    public List<AnonymisationAudit.Upload> uploads(@QueryParam("organisationId") String org,
+                                                   @QueryParam("from") String from, @QueryParam("to") String to,
+                                                   @QueryParam("limit") Integer limit) {
+        int max = limit == null ? 100 : limit;
+        if (max < 1 || max > AnonymisationAudit.MAX_ROWS) {
+            throw new IllegalArgumentException("limit must be 1.." + AnonymisationAudit.MAX_ROWS);
+        }
+        return audit.uploads(admin(), filter(org, from, to, null, null, null), max);
     }
 
     @GET
     @Path("summary")
     public List<AnonymisationAudit.Day> summary(@QueryParam("organisationId") String org, @QueryParam("from") String from,
                                                 @QueryParam("to") String to) {
-        return audit.daily(filter(org, from, to, null, null));
+        return audit.daily(filter(org, from, to, null, null, null));
     }
 
     @GET
@@ -62,7 +75,7 @@ public class AnonymisationAuditResource {
     public Response csv(@QueryParam("organisationId") String org, @QueryParam("from") String from,
                         @QueryParam("to") String to, @QueryParam("outcome") String outcome,
                         @QueryParam("kind") String kind) {
-        return Response.ok(audit.csv(admin(), filter(org, from, to, outcome, kind)), "text/csv; charset=UTF-8")
+        return Response.ok(audit.csv(admin(), filter(org, from, to, outcome, kind, null)), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"anonymisation-audit.csv\"").build();
     }
 
@@ -79,7 +92,7 @@ public class AnonymisationAuditResource {
     }
 
     private static AnonymisationRecordRepository.Filter filter(String org, String from, String to, String outcome,
-                                                               String kind) {
+                                                               String kind, String upload) {
         if (outcome != null && !outcome.isBlank() && !OUTCOMES.contains(outcome)) {
             throw new IllegalArgumentException("outcome must be one of " + OUTCOMES);
         }
@@ -87,7 +100,7 @@ public class AnonymisationAuditResource {
             throw new IllegalArgumentException("kind must be one of " + KINDS);
         }
         return new AnonymisationRecordRepository.Filter(blank(org), instant("from", from), instant("to", to),
-                blank(outcome), blank(kind));
+                blank(outcome), blank(kind), blank(upload));
     }
 
     private static Instant instant(String name, String value) {
