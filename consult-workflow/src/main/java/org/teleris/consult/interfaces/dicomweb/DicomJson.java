@@ -1,6 +1,5 @@
 package org.teleris.consult.interfaces.dicomweb;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 /** Attribute values in the DICOM JSON model (PS3.18 F.2). */
@@ -10,29 +9,29 @@ final class DicomJson {
     }
 
     static JsonObject ui(String value) {
-        return Json.createObjectBuilder().add("vr", "UI").add("Value", Json.createArrayBuilder().add(value)).build();
+        return CachedJson.createObjectBuilder().add("vr", "UI").add("Value", CachedJson.createArrayBuilder().add(value)).build();
     }
 
     static JsonObject us(int value) {
-        return Json.createObjectBuilder().add("vr", "US").add("Value", Json.createArrayBuilder().add(value)).build();
+        return CachedJson.createObjectBuilder().add("vr", "US").add("Value", CachedJson.createArrayBuilder().add(value)).build();
     }
 
     static JsonObject lo(String value) {
         String clipped = value.length() > 1024 ? value.substring(0, 1024) : value;
-        return Json.createObjectBuilder().add("vr", "LO").add("Value", Json.createArrayBuilder().add(clipped)).build();
+        return CachedJson.createObjectBuilder().add("vr", "LO").add("Value", CachedJson.createArrayBuilder().add(clipped)).build();
     }
 
     static JsonObject is(long value) {
-        return Json.createObjectBuilder().add("vr", "IS").add("Value", Json.createArrayBuilder().add(value)).build();
+        return CachedJson.createObjectBuilder().add("vr", "IS").add("Value", CachedJson.createArrayBuilder().add(value)).build();
     }
 
     static JsonObject da(String value) {
-        return Json.createObjectBuilder().add("vr", "DA").add("Value", Json.createArrayBuilder().add(value)).build();
+        return CachedJson.createObjectBuilder().add("vr", "DA").add("Value", CachedJson.createArrayBuilder().add(value)).build();
     }
 
     static JsonObject cs(java.util.Collection<String> values) {
-        jakarta.json.JsonArrayBuilder array = Json.createArrayBuilder();
+        jakarta.json.JsonArrayBuilder array = CachedJson.createArrayBuilder();
         values.forEach(array::add);
-        return Json.createObjectBuilder().add("vr", "CS").add("Value", array).build();
+        return CachedJson.createObjectBuilder().add("vr", "CS").add("Value", array).build();
     }
 }

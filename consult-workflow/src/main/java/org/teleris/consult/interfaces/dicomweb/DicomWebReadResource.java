@@ -3,7 +3,6 @@ package org.teleris.consult.interfaces.dicomweb;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -61,9 +60,9 @@ public class DicomWebReadResource {
         }
         List<StudyQueries.StudyMatch> matches = queries.studies(caller(), new StudyQueries.StudyFilter(blank(study),
                 blank(patient), blank(modality), blank(date)), offset == null ? 0 : offset, max);
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = CachedJson.createArrayBuilder();
         for (StudyQueries.StudyMatch m : matches) {
-            JsonObjectBuilder o = Json.createObjectBuilder()
+            JsonObjectBuilder o = CachedJson.createObjectBuilder()
                     .add("0020000D", DicomJson.ui(m.studyInstanceUid()))
                     .add("00201206", DicomJson.is(m.seriesCount()))
                     .add("00201208", DicomJson.is(m.instanceCount()))
@@ -83,9 +82,9 @@ public class DicomWebReadResource {
     @Path("{study}/series")
     @Produces({DICOM_JSON, MediaType.APPLICATION_JSON})
     public Response searchSeries(@PathParam("study") String study) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = CachedJson.createArrayBuilder();
         for (StudyQueries.SeriesMatch s : queries.series(caller(), study)) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("0020000D", DicomJson.ui(study))
+            JsonObjectBuilder o = CachedJson.createObjectBuilder().add("0020000D", DicomJson.ui(study))
                     .add("0020000E", DicomJson.ui(s.seriesInstanceUid()))
                     .add("00201209", DicomJson.is(s.instanceCount()));
             if (s.modality() != null) {
@@ -106,9 +105,9 @@ public class DicomWebReadResource {
     @Path("{study}/series/{series}/instances")
     @Produces({DICOM_JSON, MediaType.APPLICATION_JSON})
     public Response searchInstances(@PathParam("study") String study, @PathParam("series") String series) {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = CachedJson.createArrayBuilder();
         for (StoredInstance i : queries.instances(caller(), study, series)) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("0020000D", DicomJson.ui(study))
+            JsonObjectBuilder o = CachedJson.createObjectBuilder().add("0020000D", DicomJson.ui(study))
                     .add("0020000E", DicomJson.ui(series)).add("00080018", DicomJson.ui(i.sopInstanceUid()))
                     .add("00080016", DicomJson.ui(i.sopClassUid())).add("00280008", DicomJson.is(i.frameCount()));
             if (i.instanceNumber() != null) {
@@ -160,7 +159,7 @@ public class DicomWebReadResource {
     }
 
     private Response metadataOf(List<StoredInstance> instances) throws IOException {
-        jakarta.json.JsonArrayBuilder all = Json.createArrayBuilder();
+        jakarta.json.JsonArrayBuilder all = CachedJson.createArrayBuilder();
         for (StoredInstance i : instances) {
             all.add(content.metadata(queries.fileOf(i)));
         }
@@ -173,7 +172,7 @@ public class DicomWebReadResource {
     public Response metadata(@PathParam("study") String study, @PathParam("series") String series,
                              @PathParam("sop") String sop) throws IOException {
         StoredInstance i = queries.instance(caller(), study, series, sop);
-        return json(Json.createArrayBuilder().add(content.metadata(queries.fileOf(i))));
+        return json(CachedJson.createArrayBuilder().add(content.metadata(queries.fileOf(i))));
     }
 
     @GET

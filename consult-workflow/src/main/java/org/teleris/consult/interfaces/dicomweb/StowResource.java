@@ -3,7 +3,6 @@ package org.teleris.consult.interfaces.dicomweb;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -122,7 +121,7 @@ public class StowResource {
         if (stored.isEmpty() && failed.isEmpty()) {
             return error(400, "empty", "The request holds no instance.");
         }
-        JsonObjectBuilder response = Json.createObjectBuilder();
+        JsonObjectBuilder response = CachedJson.createObjectBuilder();
         if (!stored.isEmpty()) {
             response.add("00081199", sequence(stored));
         }
@@ -134,7 +133,7 @@ public class StowResource {
     }
 
     private static JsonObject reference(IntakeOutcome outcome, String study) {
-        JsonObjectBuilder item = Json.createObjectBuilder().add("00081155", DicomJson.ui(outcome.sopInstanceUid()));
+        JsonObjectBuilder item = CachedJson.createObjectBuilder().add("00081155", DicomJson.ui(outcome.sopInstanceUid()));
         if (outcome.status() == IntakeOutcome.Status.DUPLICATE) {
             // Warning: "Instance already stored" is not a PS3.18 code; Coercion of data elements (B000) is the nearest
             item.add("00081196", DicomJson.us(0xB000));
@@ -143,7 +142,7 @@ public class StowResource {
     }
 
     private static JsonObject failure(String sop, int reason, String comment) {
-        JsonObjectBuilder item = Json.createObjectBuilder().add("00081197", DicomJson.us(reason))
+        JsonObjectBuilder item = CachedJson.createObjectBuilder().add("00081197", DicomJson.us(reason))
                 .add("00000902", DicomJson.lo(comment));
         if (sop != null) {
             item.add("00081155", DicomJson.ui(sop));
@@ -152,14 +151,14 @@ public class StowResource {
     }
 
     private static JsonObject sequence(List<JsonObject> items) {
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder values = CachedJson.createArrayBuilder();
         items.forEach(values::add);
-        return Json.createObjectBuilder().add("vr", "SQ").add("Value", values).build();
+        return CachedJson.createObjectBuilder().add("vr", "SQ").add("Value", values).build();
     }
 
     private static Response error(int status, String error, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder().add("status", status).add("error", error).add("message", message)
+                .entity(CachedJson.createObjectBuilder().add("status", status).add("error", error).add("message", message)
                         .build().toString()).build();
     }
 }
