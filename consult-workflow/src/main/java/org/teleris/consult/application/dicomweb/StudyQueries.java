@@ -103,10 +103,19 @@ public class StudyQueries {
         return found;
     }
 
+    /**
+     * One instance by its SOP Instance UID (the stored instance's key), if it belongs to that
+     * study and series and its upload session is visible to the caller: a frame request does not
+     * list the whole study.
+     */
     @Transactional
     public StoredInstance instance(ConsultUser caller, String study, String series, String sop) {
-        return instances(caller, study, series).stream().filter(i -> i.sopInstanceUid().equals(sop)).findFirst()
+        StoredInstance found = repository.instance(sop)
+                .filter(i -> i.studyInstanceUid().equals(study) && i.seriesInstanceUid().equals(series))
+                .filter(i -> visible(caller, i.uploadSessionId()))
                 .orElseThrow(() -> new StudyNotFoundException(sop));
+        reads.reading(caller, study, found.organisationId());
+        return found;
     }
 
     /** The stored file of an instance for the admin's re-verification (the admin audits every tenant). */
