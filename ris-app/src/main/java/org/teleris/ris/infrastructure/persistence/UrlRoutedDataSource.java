@@ -57,11 +57,25 @@ public class UrlRoutedDataSource implements DataSource {
         if (secret != null && !secret.isEmpty()) {
             properties.setProperty("password", secret);
         }
-        Connection connection = driverFor(url).connect(url, properties);
+        Connection connection = driverFor(url).connect(durable(url), properties);
         if (connection == null) {
             throw new SQLException("the JDBC driver did not accept the configured URL (ris.db.url)");
         }
         return connection;
+    }
+
+    /**
+     * An embedded H2 database writes committed transactions to its file only every 500 ms by default
+     * (WRITE_DELAY), so a killed process (kill -9, OOM killer) loses commits that were already answered,
+     * e.g. an instance the intake reported as stored. With WRITE_DELAY=0 each commit is written before it
+     * returns; an explicit WRITE_DELAY in the URL is kept.
+     */
+    static String durable(String url) {
+        if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:")
+                && !url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) {
+            return url + ";WRITE_DELAY=0";
+        }
+        return url;
     }
 
     static Driver driverFor(String url) throws SQLException {
