@@ -58,6 +58,10 @@ final class ProductProcess implements AutoCloseable {
         copyIfChanged(Path.of(System.getProperty("payara.microJar")), jar);
         copyIfChanged(Path.of(System.getProperty("ris.war")), war);
         Files.createDirectories(dataDir.resolve("logs"));
+        // Payara's own scratch, fresh each start (as scripts/run does): a kept domain.xml still lists the
+        // application, which Payara loads and then --deploy replaces while it already answers (404s, and
+        // the replaced deployment's connection pool is gone for good).
+        CStoreCrashTest.deleteTree(dataDir.resolve("payara"));
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx512m", "-jar", jar.toString(), "--deploy",
                 war.toString(), "--contextroot", "/", "--port", String.valueOf(httpPort), "--nocluster",
                 "--nohazelcast", "--rootdir", dataDir.resolve("payara").toString())
