@@ -144,6 +144,28 @@ final class RisClient {
         }
     }
 
+    /** Any request with its own headers, answering the whole response (tus needs its headers). */
+    HttpResponse<String> exchange(String method, String path, java.util.Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The session cookie as a Cookie header value (for raw sockets and other processes). */
+    String cookieHeader() {
+        return cookies.getCookieStore().get(base).stream()
+                .map(cookie -> cookie.getName() + "=" + cookie.getValue()).collect(Collectors.joining("; "));
+    }
+
     /** Opens the live channel with this caller's session cookie (and an Origin, as a browser sends). */
     WebSocket channel(WebSocket.Listener listener, String origin) {
         URI uri = URI.create(base.toString().replaceFirst("^http", "ws")).resolve("ws/channel");
