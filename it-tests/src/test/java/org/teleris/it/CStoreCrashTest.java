@@ -218,7 +218,8 @@ class CStoreCrashTest {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static Path copyTree(Path from, Path to) throws IOException {
+    /** A copy of a product's data directory without its logs. */
+    static Path copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path source : files.toList()) {
                 Path target = to.resolve(from.relativize(source).toString());

@@ -38,6 +38,7 @@ public final class AnonymizeCommand {
             usage: anonymize --secret-file FILE --output DIR [--profile basic|FILE.tsv] [--option NAME]...
                              [--fixed-mask 'MANUFACTURER|MODEL|x,y,w,h']... [--threads N] INPUT...
                    anonymize --verify-only [--output DIR] INPUT...
+                   anonymize upload ...   de-identify and upload a study (resumable); see anonymize upload --help
               INPUT            DICOM files or folders (recursively)
               --option NAME    %s
                                (default: retain-longitudinal-modified-dates retain-patient-characteristics
@@ -56,6 +57,9 @@ public final class AnonymizeCommand {
 
     /** Testable entry point: returns the exit status instead of exiting. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("upload")) {
+            return UploadCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         Arguments a;
         try {
             a = Arguments.parse(args);

@@ -1,0 +1,185 @@
+package org.teleris.anonymizer.application;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Uploads de-identified files one resumable upload each, remembering in an append-only state file
+ * which upload each file has and, once known, its outcome. Run again with the same state file, it asks
+ * the server for each unfinished upload's durable offset and sends only the rest; finished files are
+ * not sent again. Lost connections are retried with back-off; after that the run stops as unreachable.
+ */
+public final class StudyUploader {
+
+    /** What became of the files of one run (or of the runs before it, by the state file). */
+    public record Summary(int files, int stored, int duplicates, int conflicts, int rejected, int notSent,
+                          int resumed) {
+        public String line() {
+            return files + " file(s): " + stored + " stored, " + duplicates + " duplicate(s), " + conflicts
+                    + " conflict(s), " + rejected + " rejected, " + notSent + " not sent" + (resumed > 0
+                    ? " (" + resumed + " resumed)" : "");
+        }
+    }
+
+    private final ResumableTransport transport;
+    private final Path stateFile;
+    private final int chunkSize;
+    private final int retries;
+    private final Consumer<String> log;
+    private final Map<String, String[]> state = new LinkedHashMap<>();
+
+    public StudyUploader(ResumableTransport transport, Path stateFile, int chunkSize, int retries, Consumer<String> log)
+            throws IOException {
+        this.transport = transport;
+        this.stateFile = stateFile;
+        this.chunkSize = chunkSize;
+        this.retries = retries;
+        this.log = log;
+        if (Files.exists(stateFile)) {
+            for (String line : Files.readAllLines(stateFile, StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t", -1);
+                if (f.length >= 2) {
+                    state.put(f[0], f); // the last line of a file wins
+                }
+            }
+        }
+    }
+
+    /** Files by a key unique in the study (their relative path); {@code rejectedLocally} were never sent. */
+    public Summary upload(String sessionId, Map<String, Path> files, int rejectedLocally)
+            throws ResumableTransport.Unreachable, ResumableTransport.NotAuthorised {
+        int stored = 0;
+        int duplicates = 0;
+        int conflicts = 0;
+        int rejected = rejectedLocally;
+        int resumed = 0;
+        int sent = 0;
+        for (Map.Entry<String, Path> file : files.entrySet()) {
+            String[] known = state.get(file.getKey());
+            if (known != null && known[1].equals("UPLOADING")) {
+                resumed++;
+            }
+            ResumableTransport.Outcome outcome = known != null && known[1].equals("DONE")
+                    ? new ResumableTransport.Outcome(known[2], "", known.length > 4 ? known[4] : "", known[3])
+                    : send(sessionId, file.getKey(), file.getValue(), known);
+            sent++;
+            switch (outcome.status()) {
+                case "STORED" -> stored++;
+                case "DUPLICATE" -> duplicates++;
+                case "CONFLICT" -> conflicts++;
+                default -> rejected++;
+            }
+            if (!outcome.stored()) {
+                log.accept("not stored: " + file.getKey() + ": " + outcome.status() + " " + outcome.reason());
+            }
+        }
+        return new Summary(files.size() + rejectedLocally, stored, duplicates, conflicts, rejected,
+                files.size() - sent, resumed);
+    }
+
+    private ResumableTransport.Outcome send(String sessionId, String key, Path file, String[] known)
+            throws ResumableTransport.Unreachable, ResumableTransport.NotAuthorised {
+        long length;
+        try {
+            length = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        URI upload = known != null && known[1].equals("UPLOADING") ? URI.create(known[2]) : null;
+        int failures = 0;
+        while (true) {
+            try {
+                if (upload == null) {
+                    try {
+                        upload = transport.create(sessionId, length);
+                    } catch (ResumableTransport.Refused e) {
+                        ResumableTransport.Outcome refused = new ResumableTransport.Outcome("REJECTED", "",
+                                "REFUSED: " + e.getMessage(), null);
+                        remember(key, "DONE", refused.status(), "", nz(refused.reason()));
+                        return refused;
+                    }
+                    remember(key, "UPLOADING", upload.toString());
+                }
+                ResumableTransport.Progress at = transport.head(upload);
+                if (at.gone()) {
+                    upload = null;
+                    continue;
+                }
+                while (at.outcome() == null) {
+                    byte[] chunk = new byte[(int) Math.min(chunkSize, length - at.offset())];
+                    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+                        in.seek(at.offset());
+                        in.readFully(chunk);
+                    }
+                    ResumableTransport.Progress next = transport.patch(upload, at.offset(), chunk, chunk.length);
+                    if (next.gone()) {
+                        break;
+                    }
+                    if (next.outcome() == null && next.offset() <= at.offset()) {
+                        // refused and resynchronised (busy, another offset, damaged bytes): back off, then give up
+                        throw new ResumableTransport.Unreachable("no progress at offset " + at.offset(), null);
+                    }
+                    at = next;
+                    failures = 0;
+                }
+                if (at.outcome() == null) {
+                    upload = null; // expired or deleted meanwhile: a new upload from the start
+                    continue;
+                }
+                ResumableTransport.Outcome outcome = at.outcome();
+                remember(key, "DONE", outcome.status(), nz(outcome.sopInstanceUid()), nz(outcome.reason()));
+                try {
+                    transport.delete(upload); // the server keeps nothing of ours longer than needed
+                } catch (ResumableTransport.Unreachable ignored) {
+                    // it expires by itself
+                }
+                return outcome;
+            } catch (ResumableTransport.Unreachable e) {
+                if (++failures > retries) {
+                    throw e;
+                }
+                long wait = Math.min(10_000, 250L << Math.min(failures, 6));
+                log.accept("server unreachable (" + e.getMessage() + "); retry " + failures + "/" + retries + " in "
+                        + wait + " ms");
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ');
+    }
+
+    /** Appends one line and syncs it: the state survives a killed uploader as well as a killed server. */
+    private void remember(String... fields) {
+        String line = String.join("\t", fields) + "\n";
+        try {
+            Files.write(stateFile, line.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        state.put(fields[0], fields);
+    }
+
+    public static List<String> stateLines(Path stateFile) throws IOException {
+        return Files.readAllLines(stateFile, StandardCharsets.UTF_8);
+    }
+}
