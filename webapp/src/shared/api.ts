@@ -184,7 +184,6 @@ export const api = {
   },
   uploadSession: (caseId: string) => request<UploadSession>('GET', `api/upload-sessions/by-case/${enc(caseId)}`),
   completeUpload: (sessionId: string) => request<UploadSession>('POST', `api/upload-sessions/${enc(sessionId)}/complete`),
-  stow: (sessionId: string, files: File[], onProgress: (loaded: number) => void) => stow(sessionId, files, onProgress),
   anonymisation: (query: string) => request<AnonymisationRecord[]>('GET', `api/admin/anonymisation?${query}`),
   anonymisationUploads: (query: string) => request<AnonymisationUpload[]>('GET', `api/admin/anonymisation/uploads?${query}`),
   anonymisationRecord: (id: string) => request<AnonymisationRecord>('GET', `api/admin/anonymisation/${enc(id)}`),
@@ -242,41 +241,3 @@ export function uploadPreview(file: File, onProgress: (loaded: number, total: nu
   return { done, abort: () => xhr.abort() };
 }
 
-/**
- * STOW-RS of a few files into an upload session (multipart/related built in the page), with upload
- * progress. Resolves with how many were stored and how many refused (the reasons are in the session).
- */
-function stow(sessionId: string, files: File[], onProgress: (loaded: number) => void): Promise<{ stored: number; failed: number }> {
-  const boundary = `teleris-${crypto.randomUUID()}`;
-  const parts: BlobPart[] = [];
-  for (const f of files) {
-    parts.push(`--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`, f, '\r\n');
-  }
-  parts.push(`--${boundary}--\r\n`);
-  const body = new Blob(parts);
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', `api/dicomweb/studies?session=${enc(sessionId)}`);
-    xhr.setRequestHeader('Content-Type', `multipart/related; type="application/dicom"; boundary=${boundary}`);
-    xhr.setRequestHeader('Accept', 'application/dicom+json');
-    xhr.upload.onprogress = (e) => onProgress(e.loaded);
-    xhr.onerror = () => reject(new NetworkError('upload failed'));
-    xhr.onload = () => {
-      let json: Record<string, { Value?: unknown[] }> & Partial<ApiErrorBody> = {};
-      try {
-        json = JSON.parse(xhr.responseText || '{}');
-      } catch {
-        /* not JSON */
-      }
-      if (xhr.status === 401) onUnauthorized('api/dicomweb/studies');
-      const stored = json['00081199']?.Value?.length ?? 0;
-      const failed = json['00081198']?.Value?.length ?? 0;
-      if (xhr.status === 200 || xhr.status === 202 || (xhr.status === 409 && failed > 0)) {
-        resolve({ stored, failed });
-      } else {
-        reject(new ApiError(xhr.status, typeof json.error === 'string' ? json.error : `http_${xhr.status}`, typeof json.message === 'string' ? json.message : `${xhr.status}`, json));
-      }
-    };
-    xhr.send(body);
-  });
-}

@@ -217,6 +217,14 @@ class LiveChannelTest {
         Path fixtures = Files.createDirectories(screenshots.resolveSibling("e2e-fixtures"));
         Files.write(fixtures.resolve("key-image.jpg"), TestImages.screenshotWithNameAndGps());
         Files.write(fixtures.resolve("chat-image.jpg"), TestImages.screenshotWithNameAndGps());
+        // A chest CT with a patient's name and ID in every file (PixelMed), for the resumable-upload test.
+        Path study = fixtures.resolve("study");
+        CStoreCrashTest.deleteTree(study);
+        try {
+            SyntheticCt.write(study, 12, 512, 23_000_000 + System.nanoTime() % 1_000_000);
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
         node.environment().put("E2E_FIXTURES", fixtures.toString());
         // for the test that tampers with the audit table through H2's shell
         node.environment().put("E2E_H2_JAR", Path.of(org.h2.Driver.class.getProtectionDomain().getCodeSource()
