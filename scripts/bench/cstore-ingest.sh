@@ -27,22 +27,10 @@ if [ ! -f "$war" ] || [ ! -f "$jar" ]; then
   exit 2
 fi
 
-free_port() {
-  local p
-  for p in $(shuf -i 20000-29999 -n 200); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
-  done
-  echo "cstore-ingest: no free port" >&2; exit 2
-}
+. scripts/bench/common.sh
 
 tmp=$(mktemp -d /tmp/cstore-ingest.XXXXXX)
 pids=()
-stop_pid() { # pid: TERM, wait up to 30 s, then KILL
-  local pid=$1
-  kill "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || return 0; sleep 1; done
-  kill -9 "$pid" 2>/dev/null || true
-}
 cleanup() {
   for pid in "${pids[@]}"; do stop_pid "$pid"; done
   if [ "${CSTORE_KEEP:-false}" = true ]; then echo "cstore-ingest: kept $tmp"; else rm -rf "$tmp"; fi
@@ -72,7 +60,6 @@ send() {
   fi
   echo "$ended - $started" | bc
 }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 rate() { echo "scale=1; $slices / $1" | bc; }
 
 # ---- dcmtk storescp: bare write --------------------------------------------------------------
