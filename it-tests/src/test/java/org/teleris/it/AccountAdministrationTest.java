@@ -48,6 +48,9 @@ class AccountAdministrationTest {
         assertEquals(200, user.get("api/cases").status());
         ChannelListener listener = new ChannelListener();
         WebSocket socket = user.channel(listener, origin());
+        // a reply proves the server has registered the socket (the handshake may complete first)
+        socket.sendText("{}", true);
+        listener.await(m -> "error".equals(m.getString("type", "")), 10);
         assertFalse(listener.closed.isDone());
 
         JsonObject disabled = admin.post("api/admin/users/" + userId + "/disable", "").json();
