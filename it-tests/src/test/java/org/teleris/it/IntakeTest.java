@@ -85,6 +85,44 @@ class IntakeTest {
     }
 
     @Test
+    void theSameStudySentAgainForALaterCaseIsStoredForThatCase() throws Exception {
+        RisClient north = RisClient.loggedIn(base, "doctor.north", "north-demo");
+        RisClient consultant = RisClient.loggedIn(base, "consultant", "consultant-demo");
+        RisClient expert = RisClient.loggedIn(base, "expert", "expert-demo");
+        Path folder = temp.resolve("again");
+        SyntheticCt.write(folder, 3, 64, System.nanoTime() % 1_000_000);
+        List<byte[]> slices = read(folder);
+
+        String first = fullStudyRequested(north, consultant);
+        String firstSession = north.get("api/upload-sessions/by-case/" + first).json().getString("id");
+        assertEquals(200, stow(north, slices, "application/dicom").status());
+        JsonObject done = north.post("api/upload-sessions/" + firstSession + "/complete", "").json();
+        String study = done.getJsonArray("studies").getJsonObject(0).getString("studyInstanceUid");
+
+        // a month later the clinic asks about the same patient again and sends the same study
+        String later = fullStudyRequested(north, consultant);
+        String laterSession = north.get("api/upload-sessions/by-case/" + later).json().getString("id");
+        assertEquals(200, stow(north, slices, "application/dicom").status(), "stored for this case, not refused");
+        assertEquals(200, stow(north, slices.subList(0, 1), "application/dicom").status(), "a resend is idempotent");
+        JsonObject again = north.post("api/upload-sessions/" + laterSession + "/complete", "").json();
+        assertEquals("COMPLETE", again.getString("state"), again.toString());
+        assertEquals(3, again.getInt("stored"), again.toString());
+        assertEquals(1, again.getInt("duplicates"));
+        assertEquals(study, again.getJsonArray("studies").getJsonObject(0).getString("studyInstanceUid"),
+                "the same de-identified study");
+
+        // each case gets its report; a reader sees every instance once
+        List<String> worklistCases = expert.get("api/reporting/worklist").json().getJsonArray("items").stream()
+                .map(i -> i.asJsonObject().getString("caseId")).toList();
+        assertTrue(worklistCases.contains(first) && worklistCases.contains(later), worklistCases.toString());
+        JsonObject ct = expert.get("api/dicomweb/studies/" + study + "/series").array().stream()
+                .map(v -> v.asJsonObject())
+                .filter(v -> "CT".equals(v.getJsonObject("00080060").getJsonArray("Value").getString(0)))
+                .findFirst().orElseThrow();
+        assertEquals(3, ct.getJsonObject("00201209").getJsonArray("Value").getInt(0), ct.toString());
+    }
+
+    @Test
     void stowStoresDeidentifiedInstancesOnceAndRefusesBadPartsWithReasons() throws Exception {
         RisClient north = RisClient.loggedIn(base, "doctor.north", "north-demo");
         RisClient south = RisClient.loggedIn(base, "doctor.south", "south-demo");

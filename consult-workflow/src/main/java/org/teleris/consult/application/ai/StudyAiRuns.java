@@ -56,23 +56,29 @@ public class StudyAiRuns {
     /** Who may ask for a run: an expert, or a doctor of the study's organisation; the study must exist. */
     @Transactional
     public Target targetFor(ConsultUser caller, String studyInstanceUid) {
-        Target target = target(studyInstanceUid);
+        Target target = target(studyInstanceUid, null);
         if (target == null || !caller.maySee(target.organisationId())) {
             throw new UploadSessionNotFoundException("with study " + studyInstanceUid);
         }
         return target;
     }
 
+    /**
+     * What the AI reads and where its results go: the study's received instances, each file once,
+     * on behalf of {@code uploadSessionId} (the upload that just completed) or, when null or not
+     * among them, of the study's first upload. A study sent for two cases is indexed for both.
+     */
     @Transactional
-    public Target target(String studyInstanceUid) {
+    public Target target(String studyInstanceUid, String uploadSessionId) {
         List<StoredInstance> instances = repository.instancesOfStudy(studyInstanceUid).stream()
                 .filter(i -> !"AI".equals(i.receivedVia())).toList();
         if (instances.isEmpty()) {
             return null;
         }
-        StoredInstance first = instances.get(0);
-        return new Target(first.uploadSessionId(), first.caseId(), first.organisationId(),
-                instances.stream().map(StoredInstance::storagePath).toList());
+        StoredInstance owner = instances.stream().filter(i -> i.uploadSessionId().equals(uploadSessionId)).findFirst()
+                .orElse(instances.get(0));
+        return new Target(owner.uploadSessionId(), owner.caseId(), owner.organisationId(),
+                instances.stream().map(StoredInstance::storagePath).distinct().toList());
     }
 
     public List<StudyAnalysis.Model> models() {

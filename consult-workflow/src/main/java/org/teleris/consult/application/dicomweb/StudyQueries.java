@@ -110,10 +110,10 @@ public class StudyQueries {
      */
     @Transactional
     public StoredInstance instance(ConsultUser caller, String study, String series, String sop) {
-        StoredInstance found = repository.instance(sop)
+        StoredInstance found = repository.copiesOf(sop).stream()
                 .filter(i -> i.studyInstanceUid().equals(study) && i.seriesInstanceUid().equals(series))
                 .filter(i -> visible(caller, i.uploadSessionId()))
-                .orElseThrow(() -> new StudyNotFoundException(sop));
+                .findFirst().orElseThrow(() -> new StudyNotFoundException(sop));
         reads.reading(caller, study, found.organisationId());
         return found;
     }
@@ -137,9 +137,9 @@ public class StudyQueries {
      */
     private List<StoredInstance> study(ConsultUser caller, String studyInstanceUid) {
         Map<String, Boolean> sessions = new java.util.HashMap<>();
-        List<StoredInstance> list = repository.instancesOfStudy(studyInstanceUid).stream()
+        List<StoredInstance> list = oncePerInstance(repository.instancesOfStudy(studyInstanceUid).stream()
                 .filter(i -> sessions.computeIfAbsent(i.uploadSessionId(), id -> visible(caller, id)))
-                .toList();
+                .toList());
         if (list.isEmpty()) {
             throw new StudyNotFoundException(studyInstanceUid);
         }
@@ -154,8 +154,14 @@ public class StudyQueries {
     }
 
     private List<StoredInstance> visibleInstances(ConsultUser caller) {
-        return caller.role() == ConsultUser.Role.DOCTOR ? repository.instancesOfOrganisation(caller.organisationId())
-                : repository.instancesOfCompleteSessions();
+        return oncePerInstance(caller.role() == ConsultUser.Role.DOCTOR
+                ? repository.instancesOfOrganisation(caller.organisationId()) : repository.instancesOfCompleteSessions());
+    }
+
+    /** A study sent for two cases is indexed once per case; a reader sees each instance once. */
+    private static List<StoredInstance> oncePerInstance(List<StoredInstance> rows) {
+        Set<String> seen = new java.util.HashSet<>();
+        return rows.stream().filter(i -> seen.add(i.sopInstanceUid())).toList();
     }
 
     static boolean dateMatches(String query, String date) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.teleris.consult.domain.intake.InstanceHeader;
 import org.teleris.consult.domain.intake.IntakeRejection;
@@ -30,8 +31,8 @@ public class IntakeRecords {
     }
 
     @Transactional
-    public Optional<StoredInstance> instance(String sopInstanceUid) {
-        return repository.instance(sopInstanceUid);
+    public List<StoredInstance> copiesOf(String sopInstanceUid) {
+        return repository.copiesOf(sopInstanceUid);
     }
 
     /** Indexes a written file and counts it; fails (and rolls back) when the UID was indexed meanwhile. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,7 +63,7 @@ public class StudyIntake implements InstanceIntake {
         String sop = accepted.header().sopInstanceUid();
         String study = accepted.header().studyInstanceUid();
         String sha = sha256(accepted.bytes());
-        Optional<IntakeOutcome> known = againstIndex(sop, sha);
+        Optional<IntakeOutcome> known = againstIndex(s.id(), sop, sha);
         if (known.isPresent()) {
             return finish(source, s, size, known.get(), study, accepted.reportJson());
         }
@@ -81,9 +82,9 @@ public class StudyIntake implements InstanceIntake {
             records.stored(s.id(), accepted.header(), sha, accepted.bytes().length, path, source.channel());
         } catch (RuntimeException raced) {
             // Indexed meanwhile by a parallel receiver (or the session was completed): judge again.
-            IntakeOutcome again = againstIndex(sop, sha).orElse(refused("SESSION_COMPLETE",
+            IntakeOutcome again = againstIndex(s.id(), sop, sha).orElse(refused("SESSION_COMPLETE",
                     "The upload of this case was marked complete; nothing more is accepted.", sop));
-            if (records.instance(sop).map(i -> !i.storagePath().equals(path)).orElse(true)) {
+            if (records.copiesOf(sop).stream().noneMatch(i -> i.storagePath().equals(path))) {
                 storage.delete(path);
             }
             return finish(source, s, size, again, study, accepted.reportJson());
@@ -98,7 +99,7 @@ public class StudyIntake implements InstanceIntake {
         UploadSession s = records.session(sessionId).orElseThrow(() -> new IllegalArgumentException("no session"));
         InstanceDeidentification.Accepted generated = deidentification.generatedByServer(file);
         String sha = sha256(generated.bytes());
-        Optional<IntakeOutcome> known = againstIndex(generated.header().sopInstanceUid(), sha);
+        Optional<IntakeOutcome> known = againstIndex(s.id(), generated.header().sopInstanceUid(), sha);
         if (known.isPresent()) {
             return known.get();
         }
@@ -107,17 +108,22 @@ public class StudyIntake implements InstanceIntake {
         return new IntakeOutcome(IntakeOutcome.Status.STORED, generated.header().sopInstanceUid(), null, null);
     }
 
-    private Optional<IntakeOutcome> againstIndex(String sop, String sha) {
-        Optional<StoredInstance> existing = records.instance(sop);
-        if (existing.isEmpty()) {
-            return Optional.empty();
+    /**
+     * Judges an instance against the index: already in this session with the same content is a
+     * duplicate; another content under the same UID anywhere is a conflict (the first is kept);
+     * the same content stored for another case is indexed for this one too (empty answer).
+     */
+    private Optional<IntakeOutcome> againstIndex(String sessionId, String sop, String sha) {
+        List<StoredInstance> copies = records.copiesOf(sop);
+        if (copies.stream().anyMatch(c -> !c.sameContentAs(sha))) {
+            return Optional.of(new IntakeOutcome(IntakeOutcome.Status.CONFLICT, sop, "CONFLICT",
+                    "An instance with this SOP Instance UID is already stored with different content; the first one"
+                            + " is kept."));
         }
-        if (existing.get().sameContentAs(sha)) {
+        if (copies.stream().anyMatch(c -> c.uploadSessionId().equals(sessionId))) {
             return Optional.of(new IntakeOutcome(IntakeOutcome.Status.DUPLICATE, sop, null, null));
         }
-        return Optional.of(new IntakeOutcome(IntakeOutcome.Status.CONFLICT, sop, "CONFLICT",
-                "An instance with this SOP Instance UID is already stored with different content; the first one"
-                        + " is kept."));
+        return Optional.empty();
     }
 
     private IntakeOutcome finish(IntakeSource source, UploadSession s, long size, IntakeOutcome outcome,

@@ -83,10 +83,10 @@ public class Reporting {
         limits = ReportingTimeLimits.parse(timeLimitSpec);
     }
 
-    /** A complete study enters the worklist in the transaction that made it visible (once per study). */
+    /** A complete study enters the worklist in the transaction that made it visible (once per case and study). */
     @Transactional
     public void studyReceived(@Observes StudyReceived received) {
-        if (reports.findByStudy(received.studyInstanceUid()).isPresent()) {
+        if (reports.findByCaseAndStudy(received.caseId(), received.studyInstanceUid()).isPresent()) {
             return;
         }
         CaseFacts.Facts f = caseFacts.of(received.caseId()).orElse(null);
@@ -122,7 +122,7 @@ public class Reporting {
         if (!"COMPLETED".equals(result.kind())) {
             return;
         }
-        reports.findByStudy(result.studyInstanceUid()).ifPresent(r -> {
+        reports.findByCaseAndStudy(result.caseId(), result.studyInstanceUid()).ifPresent(r -> {
             CtClass ai = parseClass(result.ctClass());
             String summary = String.format(java.util.Locale.ROOT, "%s%s%s (For Research Purposes Only)",
                     result.probability() == null ? "" : String.format(java.util.Locale.ROOT, "p=%.2f ",

@@ -20,7 +20,13 @@ public interface IntakeRepository {
 
     List<UploadSession> receivingSessions();
 
-    Optional<StoredInstance> instance(String sopInstanceUid);
+    /** Every upload session's row of this SOP Instance UID (one file per content). */
+    List<StoredInstance> copiesOf(String sopInstanceUid);
+
+    /** Any row of this SOP Instance UID: the rows of one UID name the same content. */
+    default Optional<StoredInstance> instance(String sopInstanceUid) {
+        return copiesOf(sopInstanceUid).stream().findFirst();
+    }
 
     void add(StoredInstance instance);
 

@@ -3,9 +3,12 @@ package org.teleris.consult.domain.intake;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 
 /**
  * One de-identified instance in the study index. Its bytes are a file under the data directory
@@ -13,12 +16,41 @@ import java.time.temporal.ChronoUnit;
  */
 @Entity
 @Table(name = "stored_instance")
+@IdClass(StoredInstance.Key.class)
 public class StoredInstance {
+
+    /**
+     * An instance is indexed once per upload session: the same study sent again for a later case
+     * of the clinic belongs to that case too (both rows name the same content-addressed file).
+     */
+    public static class Key implements Serializable {
+        private String sopInstanceUid;
+        private String uploadSessionId;
+
+        public Key() {
+        }
+
+        public Key(String sopInstanceUid, String uploadSessionId) {
+            this.sopInstanceUid = sopInstanceUid;
+            this.uploadSessionId = uploadSessionId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && sopInstanceUid.equals(k.sopInstanceUid) && uploadSessionId.equals(k.uploadSessionId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(sopInstanceUid, uploadSessionId);
+        }
+    }
 
     @Id
     @Column(name = "sop_instance_uid")
     private String sopInstanceUid;
 
+    @Id
     @Column(name = "upload_session_id", nullable = false)
     private String uploadSessionId;
 

@@ -14,7 +14,8 @@ public interface ReportRepository {
     /** Locked until the transaction ends: commands on one report run one after the other. */
     Optional<ConsultReport> findForUpdate(String id);
 
-    Optional<ConsultReport> findByStudy(String studyInstanceUid);
+    /** The report of a case's study (a study sent for two cases has one report each). */
+    Optional<ConsultReport> findByCaseAndStudy(String caseId, String studyInstanceUid);
 
     /** Not yet delivered, earliest due first. */
     List<ConsultReport> open(int limit);

@@ -24,13 +24,18 @@ public class StudyAiRunner {
     StudyAiRunner self;
 
     public void afterReceipt(@Observes(during = TransactionPhase.AFTER_SUCCESS) StudyReceived received) {
-        self.run(received.studyInstanceUid(), null, false);
+        self.run(received.studyInstanceUid(), received.uploadSessionId(), null, false);
+    }
+
+    /** On demand: the results join the study's first upload. */
+    public void run(String studyInstanceUid, String modelId, boolean onDemand) {
+        self.run(studyInstanceUid, null, modelId, onDemand);
     }
 
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void run(String studyInstanceUid, String modelId, boolean onDemand) {
-        StudyAiRuns.Target target = runs.target(studyInstanceUid);
+    public void run(String studyInstanceUid, String uploadSessionId, String modelId, boolean onDemand) {
+        StudyAiRuns.Target target = runs.target(studyInstanceUid, uploadSessionId);
         if (target != null) {
             runs.run(studyInstanceUid, target, modelId, onDemand);
         }

@@ -61,8 +61,9 @@ public class JpaIntakeRepository implements IntakeRepository {
     }
 
     @Override
-    public Optional<StoredInstance> instance(String sopInstanceUid) {
-        return Optional.ofNullable(em.find(StoredInstance.class, sopInstanceUid));
+    public List<StoredInstance> copiesOf(String sopInstanceUid) {
+        return em.createQuery("select i from StoredInstance i where i.sopInstanceUid = :s order by i.storedAt, i.uploadSessionId",
+                StoredInstance.class).setParameter("s", sopInstanceUid).getResultList();
     }
 
     @Override
@@ -111,6 +112,6 @@ public class JpaIntakeRepository implements IntakeRepository {
 
     @Override
     public List<String> allStoragePaths() {
-        return em.createQuery("select i.storagePath from StoredInstance i", String.class).getResultList();
+        return em.createQuery("select distinct i.storagePath from StoredInstance i", String.class).getResultList();
     }
 }

@@ -45,9 +45,10 @@ public class JpaReportRepository implements ReportRepository {
     }
 
     @Override
-    public Optional<ConsultReport> findByStudy(String studyInstanceUid) {
-        return em.createQuery("select r from ConsultReport r where r.studyInstanceUid = :s", ConsultReport.class)
-                .setParameter("s", studyInstanceUid).getResultStream().findFirst();
+    public Optional<ConsultReport> findByCaseAndStudy(String caseId, String studyInstanceUid) {
+        return em.createQuery("select r from ConsultReport r where r.caseId = :c and r.studyInstanceUid = :s",
+                        ConsultReport.class)
+                .setParameter("c", caseId).setParameter("s", studyInstanceUid).getResultStream().findFirst();
     }
 
     @Override

@@ -56,7 +56,9 @@ public class StoredReportDocuments implements ReportDocuments {
     public byte[] sr(ReportViews.ReportView report) throws IOException {
         Path file = folder(report).resolve("v" + report.versions().size() + ".sr.dcm");
         if (!Files.exists(file)) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
             List<StoredInstance> instances = intake.instancesOfStudy(report.item().studyInstanceUid()).stream()
+                    .filter(i -> seen.add(i.sopInstanceUid())) // indexed once per case it was sent for
                     .sorted(Comparator.comparing(StoredInstance::seriesInstanceUid)
                             .thenComparing(i -> i.instanceNumber() == null ? 0 : i.instanceNumber()))
                     .toList();

@@ -75,7 +75,7 @@ class IntakePersistenceTest {
 
     @ParameterizedTest
     @MethodSource("org.teleris.ris.infrastructure.persistence.TestDatabase#kinds")
-    void theIndexHoldsEachSopInstanceOnce(String kind) {
+    void theIndexHoldsEachSopInstanceOncePerUploadSession(String kind) {
         try (TestDatabase db = TestDatabase.fresh(kind)) {
             organisations(db);
             String sessionId = db.inTransaction("consult", em -> {
@@ -103,7 +103,27 @@ class IntakePersistenceTest {
                 repository.add(new StoredInstance(s, header("2.25.301", 1), "c".repeat(64), 10, "n/1b.dcm", "CLI", T));
                 em.flush();
                 return null;
-            }), "a SOP Instance UID is indexed once");
+            }), "a SOP Instance UID is indexed once per session");
+
+            // the same study sent again for a later case is indexed for that case too, same file
+            String later = db.inTransaction("consult", em -> {
+                JpaIntakeRepository repository = new JpaIntakeRepository(em);
+                UploadSession s = new UploadSession("case-b", NORTH, T.plusSeconds(60));
+                repository.add(s);
+                repository.add(new StoredInstance(s, header("2.25.301", 1), "b".repeat(64), 10, "n/1.dcm", "C_STORE",
+                        T.plusSeconds(60)));
+                return s.id();
+            });
+            db.inTransaction("consult", em -> {
+                JpaIntakeRepository repository = new JpaIntakeRepository(em);
+                assertEquals(List.of(sessionId, later), repository.copiesOf("2.25.301").stream()
+                        .map(StoredInstance::uploadSessionId).toList(), "oldest first");
+                assertEquals(1, repository.instancesOfSession(later).size());
+                assertEquals(3, repository.instancesOfStudy("2.25.100").size());
+                assertEquals(2, repository.allStoragePaths().stream().filter(p -> p.startsWith("n/")).count(),
+                        "one file, named once");
+                return null;
+            });
         }
     }
 }

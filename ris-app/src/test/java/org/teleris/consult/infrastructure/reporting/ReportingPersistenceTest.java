@@ -67,7 +67,8 @@ class ReportingPersistenceTest {
             });
             db.inTransaction("consult", em -> {
                 JpaReportRepository repo = new JpaReportRepository(em);
-                ConsultReport r = repo.findByStudy("2.25.1").orElseThrow();
+                ConsultReport r = repo.findByCaseAndStudy("case-1", "2.25.1").orElseThrow();
+                assertTrue(repo.findByCaseAndStudy("case-2", "2.25.1").isEmpty(), "another case of the same study");
                 assertEquals(ReportState.DELIVERED, r.state());
                 assertEquals(T.plusSeconds(9), r.deliveredAt());
                 List<ReportVersion> versions = repo.versions(id);
