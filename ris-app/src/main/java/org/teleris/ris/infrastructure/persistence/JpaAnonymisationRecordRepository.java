@@ -4,8 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.teleris.ris.domain.anonymisation.AnonymisationRecord;
 import org.teleris.ris.domain.anonymisation.AnonymisationRecordRepository;
@@ -35,74 +38,57 @@ public class JpaAnonymisationRecordRepository implements AnonymisationRecordRepo
 
     @Override
     public List<AnonymisationRecord> search(Filter f, int limit) {
-        List<String> where = new ArrayList<>();
-        if (f.organisationId() != null) {
-            where.add("r.organisationId = :org");
-        }
-        if (f.from() != null) {
-            where.add("r.receivedAt >= :from");
-        }
-        if (f.to() != null) {
-            where.add("r.receivedAt < :to");
-        }
-        if (f.outcome() != null) {
-            where.add("r.outcome = :outcome");
-        }
-        if (f.objectKind() != null) {
-            where.add("r.objectKind = :kind");
-        }
-        if (f.uploadRef() != null) {
-            where.add("r.uploadRef = :upload");
-        }
-        String jpql = "select r from AnonymisationRecord r" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by r.receivedAt desc";
-        TypedQuery<AnonymisationRecord> q = em.createQuery(jpql, AnonymisationRecord.class);
-        if (f.organisationId() != null) {
-            q.setParameter("org", f.organisationId());
-        }
-        if (f.from() != null) {
-            q.setParameter("from", f.from());
-        }
-        if (f.to() != null) {
-            q.setParameter("to", f.to());
-        }
-        if (f.outcome() != null) {
-            q.setParameter("outcome", f.outcome());
-        }
-        if (f.objectKind() != null) {
-            q.setParameter("kind", f.objectKind());
-        }
-        if (f.uploadRef() != null) {
-            q.setParameter("upload", f.uploadRef());
-        }
+        Conditions c = Conditions.of(f);
+        TypedQuery<AnonymisationRecord> q = em.createQuery("select r from AnonymisationRecord r where " + c.jpql
+                + " order by r.receivedAt desc", AnonymisationRecord.class);
+        c.parameters.forEach(q::setParameter);
         return q.setMaxResults(limit).getResultList();
     }
 
     @Override
     public List<UploadPart> uploadParts(Filter f) {
-        String jpql = "select r.uploadRef, r.caseId, r.organisationId, r.actor, r.channel, r.outcome, count(r),"
-                + " sum(r.sizeBytes), min(r.receivedAt), max(r.receivedAt) from AnonymisationRecord r"
-                + " where r.objectKind = :kind and r.uploadRef is not null"
-                + (f.organisationId() == null ? "" : " and r.organisationId = :org")
-                + (f.from() == null ? "" : " and r.receivedAt >= :from")
-                + (f.to() == null ? "" : " and r.receivedAt < :to")
-                + (f.uploadRef() == null ? "" : " and r.uploadRef = :upload")
-                + " group by r.uploadRef, r.caseId, r.organisationId, r.actor, r.channel, r.outcome";
-        var q = em.createQuery(jpql, Object[].class).setParameter("kind", AnonymisationRecord.ObjectKind.STUDY_INSTANCE.name());
-        if (f.organisationId() != null) {
-            q.setParameter("org", f.organisationId());
+        Conditions c = Conditions.of(new Filter(f.organisationId(), f.from(), f.to(), null,
+                AnonymisationRecord.ObjectKind.STUDY_INSTANCE.name(), f.uploadRef()));
+        // Folded here rather than with min()/max(): on PostgreSQL an aggregate of an instant column
+        // reaches the Instant converter as a Timestamp and fails.
+        TypedQuery<Object[]> q = em.createQuery("select r.uploadRef, r.caseId, r.organisationId, r.actor, r.channel,"
+                + " r.outcome, r.sizeBytes, r.receivedAt from AnonymisationRecord r where r.uploadRef is not null and "
+                + c.jpql, Object[].class);
+        c.parameters.forEach(q::setParameter);
+        Map<List<Object>, UploadPart> parts = new LinkedHashMap<>();
+        for (Object[] row : q.getResultList()) {
+            Instant at = (Instant) row[7];
+            UploadPart one = new UploadPart((String) row[0], (String) row[1], (String) row[2], (String) row[3],
+                    (String) row[4], (String) row[5], 1, ((Number) row[6]).longValue(), at, at);
+            parts.merge(java.util.Arrays.asList(row).subList(0, 6), one, (a, b) -> new UploadPart(a.uploadRef(),
+                    a.caseId(), a.organisationId(), a.actor(), a.channel(), a.outcome(), a.instances() + 1,
+                    a.sizeBytes() + b.sizeBytes(), a.firstAt().isBefore(b.firstAt()) ? a.firstAt() : b.firstAt(),
+                    a.lastAt().isAfter(b.lastAt()) ? a.lastAt() : b.lastAt()));
         }
-        if (f.from() != null) {
-            q.setParameter("from", f.from());
+        return List.copyOf(parts.values());
+    }
+
+    /** A filter as JPQL conditions on {@code r} and their parameters; "1 = 1" when nothing is set. */
+    private record Conditions(String jpql, Map<String, Object> parameters) {
+
+        static Conditions of(Filter f) {
+            List<String> where = new ArrayList<>();
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            add(where, parameters, "r.organisationId = :org", "org", f.organisationId());
+            add(where, parameters, "r.receivedAt >= :from", "from", f.from());
+            add(where, parameters, "r.receivedAt < :to", "to", f.to());
+            add(where, parameters, "r.outcome = :outcome", "outcome", f.outcome());
+            add(where, parameters, "r.objectKind = :kind", "kind", f.objectKind());
+            add(where, parameters, "r.uploadRef = :upload", "upload", f.uploadRef());
+            return new Conditions(where.isEmpty() ? "1 = 1" : String.join(" and ", where), parameters);
         }
-        if (f.to() != null) {
-            q.setParameter("to", f.to());
+
+        private static void add(List<String> where, Map<String, Object> parameters, String condition, String name,
+                                Object value) {
+            if (value != null) {
+                where.add(condition);
+                parameters.put(name, value);
+            }
         }
-        if (f.uploadRef() != null) {
-            q.setParameter("upload", f.uploadRef());
-        }
-        return q.getResultList().stream().map(row -> new UploadPart((String) row[0], (String) row[1], (String) row[2],
-                (String) row[3], (String) row[4], (String) row[5], ((Number) row[6]).longValue(),
-                ((Number) row[7]).longValue(), AggregateInstants.of(row[8]), AggregateInstants.of(row[9]))).toList();
     }
 }
