@@ -37,6 +37,8 @@ public final class StudyUploader {
     private final int retries;
     private final Consumer<String> log;
     private final Map<String, String[]> state = new LinkedHashMap<>();
+    /** Uploads whose outcome is known but whose deletion the server has not confirmed (it died first). */
+    private final Map<String, String> undeleted = new LinkedHashMap<>();
 
     public StudyUploader(ResumableTransport transport, Path stateFile, int chunkSize, int retries, Consumer<String> log)
             throws IOException {
@@ -48,8 +50,13 @@ public final class StudyUploader {
         if (Files.exists(stateFile)) {
             for (String line : Files.readAllLines(stateFile, StandardCharsets.UTF_8)) {
                 String[] f = line.split("\t", -1);
-                if (f.length >= 2) {
+                if (f.length >= 3 && f[1].equals("DELETED")) {
+                    undeleted.remove(f[0]);
+                } else if (f.length >= 2) {
                     state.put(f[0], f); // the last line of a file wins
+                    if (f[1].equals("UPLOADING") && f.length >= 3) {
+                        undeleted.put(f[0], f[2]);
+                    }
                 }
             }
         }
@@ -69,9 +76,16 @@ public final class StudyUploader {
             if (known != null && known[1].equals("UPLOADING")) {
                 resumed++;
             }
-            ResumableTransport.Outcome outcome = known != null && known[1].equals("DONE")
-                    ? new ResumableTransport.Outcome(known[2], "", known.length > 4 ? known[4] : "", known[3])
-                    : send(sessionId, file.getKey(), file.getValue(), known);
+            ResumableTransport.Outcome outcome;
+            if (known != null && known[1].equals("DONE")) {
+                outcome = new ResumableTransport.Outcome(known[2], "", known.length > 4 ? known[4] : "", known[3]);
+                String pending = undeleted.get(file.getKey());
+                if (pending != null) {
+                    deleteQuietly(file.getKey(), URI.create(pending));
+                }
+            } else {
+                outcome = send(sessionId, file.getKey(), file.getValue(), known);
+            }
             sent++;
             switch (outcome.status()) {
                 case "STORED" -> stored++;
@@ -99,6 +113,7 @@ public final class StudyUploader {
         int failures = 0;
         while (true) {
             try {
+                ResumableTransport.Progress at = null;
                 if (upload == null) {
                     try {
                         upload = transport.create(sessionId, length);
@@ -109,8 +124,10 @@ public final class StudyUploader {
                         return refused;
                     }
                     remember(key, "UPLOADING", upload.toString());
+                    at = new ResumableTransport.Progress(false, 0, null); // a new upload starts at 0: no HEAD
+                } else {
+                    at = transport.head(upload);
                 }
-                ResumableTransport.Progress at = transport.head(upload);
                 if (at.gone()) {
                     upload = null;
                     continue;
@@ -138,11 +155,7 @@ public final class StudyUploader {
                 }
                 ResumableTransport.Outcome outcome = at.outcome();
                 remember(key, "DONE", outcome.status(), nz(outcome.sopInstanceUid()), nz(outcome.reason()));
-                try {
-                    transport.delete(upload); // the server keeps nothing of ours longer than needed
-                } catch (ResumableTransport.Unreachable ignored) {
-                    // it expires by itself
-                }
+                deleteQuietly(key, upload); // the server keeps nothing of ours longer than needed
                 return outcome;
             } catch (ResumableTransport.Unreachable e) {
                 if (++failures > retries) {
@@ -163,20 +176,37 @@ public final class StudyUploader {
         }
     }
 
+    /** Deletes a finished upload; when the server is gone, the next run tries again (else it expires). */
+    private void deleteQuietly(String key, URI upload) {
+        try {
+            transport.delete(upload);
+            append(key + "\tDELETED\t" + upload + "\n");
+            undeleted.remove(key);
+        } catch (ResumableTransport.Unreachable e) {
+            log.accept("could not delete a finished upload now (" + e.getMessage() + "); the next run will");
+        }
+    }
+
     private static String nz(String s) {
         return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ');
     }
 
     /** Appends one line and syncs it: the state survives a killed uploader as well as a killed server. */
     private void remember(String... fields) {
-        String line = String.join("\t", fields) + "\n";
+        append(String.join("\t", fields) + "\n");
+        state.put(fields[0], fields);
+        if (fields[1].equals("UPLOADING")) {
+            undeleted.put(fields[0], fields[2]);
+        }
+    }
+
+    private void append(String line) {
         try {
             Files.write(stateFile, line.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND, StandardOpenOption.SYNC);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        state.put(fields[0], fields);
     }
 
     public static List<String> stateLines(Path stateFile) throws IOException {
