@@ -168,6 +168,10 @@ test('a preview with burned-in name and GPS reaches the consultant anonymised; c
       // stage II figures come from reporting (this case has no study: none need be counted here)
       await byTestId(dashboard, 'stage-two-received').waitFor();
       await screenshot(admin.page, 'admin-dashboard');
+      // and links into the AI quality page
+      await byTestId(dashboard, 'workload-ai-link').click();
+      await byTestId(admin.page, 'tabpanel-ai').waitFor();
+      assert.equal(await byTestId(admin.page, 'tab-ai').getAttribute('aria-selected'), 'true');
       assert.deepEqual(admin.problems, []);
     } finally {
       await admin.context.close();

@@ -138,7 +138,25 @@ export function workloadPanel(): { element: HTMLElement; dispose: () => void } {
       'div',
       { class: 'card-head' },
       h('h2', { id: 'workload-heading' }, t('workload.heading')),
-      h('div', { class: 'card-actions workload-actions' }, h('label', { for: period.id }, t('workload.period')), period, updated),
+      h(
+        'div',
+        { class: 'card-actions workload-actions' },
+        h('label', { for: period.id }, t('workload.period')),
+        period,
+        updated,
+        // the AI's diagnostic accuracy against these decisions is on the AI quality tab
+        h('a', {
+          href: '#/home?tab=ai',
+          'data-testid': 'workload-ai-link',
+          onclick: (e: Event) => {
+            const tab = document.getElementById('tab-ai');
+            if (tab) {
+              e.preventDefault();
+              tab.click();
+            }
+          },
+        }, t('workload.aiQualityLink')),
+      ),
     ),
     body,
   );

@@ -40,8 +40,6 @@ class CStoreCrashTest {
     private final int dicomPort = Integer.getInteger("ris.it.crash-dicom-port", 18104);
 
     @Test
-    @org.junit.jupiter.api.Disabled("not yet green: in the last run the clean (un-killed) transfer itself failed"
-            + " ('DIMSE Failed to send message', the server's pool gone mid-transfer); to be investigated")
     void killedDuringATransferAndResentEveryInstanceIsStoredOnceAsInACleanRun() throws Exception {
         deleteTree(work);
         Path study = work.resolve("study");
@@ -78,12 +76,14 @@ class CStoreCrashTest {
             server.start();
             for (int trial = 0; trial < KILL_TRIALS; trial++) {
                 Process sender = storescu(study, crashDir.resolve("logs/storescu-" + trial + ".log"));
-                // Kill when a random number of new instances has arrived since this trial began.
+                // Kill when a random number of new instances has arrived since this trial began, within
+                // the first half of what is still missing: the rest (at least 300 / 2^trials) gives the
+                // kill time to land before storescu is done.
                 int before = session(server.base(), sessionId).getInt("stored");
-                int target = before + 1 + random.nextInt(Math.max(1, (SLICES - before) * 3 / 4));
+                int target = before + 1 + random.nextInt(Math.max(1, (SLICES - before) / 2));
                 long started = System.nanoTime();
                 while (sender.isAlive() && session(server.base(), sessionId).getInt("stored") < target) {
-                    Thread.sleep(20 + random.nextInt(80));
+                    Thread.sleep(10 + random.nextInt(30));
                 }
                 long delay = (System.nanoTime() - started) / 1_000_000;
                 assertTrue(sender.isAlive(), "the kill must land during the transfer (trial " + trial + ")");
@@ -117,7 +117,11 @@ class CStoreCrashTest {
 
     private static Map<String, String> environment() {
         // A quiet period longer than any restart: the session must stay open across the kills.
-        return Map.of("RIS_TRIAGE_TIME_LIMIT", "PT30M", "RIS_INTAKE_QUIET_PERIOD", "PT30M");
+        // One organisations key for both copies: the server creates it on first use, which comes after
+        // the base state was copied, so each copy would otherwise de-identify with its own key.
+        return Map.of("RIS_TRIAGE_TIME_LIMIT", "PT30M", "RIS_INTAKE_QUIET_PERIOD", "PT30M",
+                "RIS_SECRET_ORGANISATIONS", java.util.Base64.getEncoder().encodeToString(
+                        "teleris crash test organisations key".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 
     private Process storescu(Path study, Path log) throws IOException {
