@@ -200,10 +200,16 @@ export async function readStudy(page, studyUid, ct, caseId) {
   // window presets: mediastinum, then lung; the VOI shown follows
   await page.getByRole('button', { name: /^Mediastinum/ }).click();
   await page.locator('[data-testid=viewer-voi]', { hasText: 'W 400 / L 40' }).waitFor();
+  await page.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => requestAnimationFrame(drawn))));
   const mediastinumLit = await litPixels(page);
   await page.getByRole('button', { name: /^Lung/ }).click();
   await page.locator('[data-testid=viewer-voi]', { hasText: 'W 1500 / L -600' }).waitFor();
-  assert.ok((await litPixels(page)) > mediastinumLit, 'the lung window shows the lungs (-850 HU) grey, not black');
+  // the VOI text changes before the next frame is drawn: look again for up to 5 s
+  let lungLit = await litPixels(page);
+  for (const until = Date.now() + 5000; lungLit <= mediastinumLit && Date.now() < until; lungLit = await litPixels(page)) {
+    await page.waitForTimeout(100);
+  }
+  assert.ok(lungLit > mediastinumLit, `the lung window shows the lungs (-850 HU) grey, not black (${lungLit} vs ${mediastinumLit} lit pixels)`);
   // window/level by dragging changes the window
   await page.getByRole('button', { name: 'Window/level' }).click();
   await drag(page, [0.5, 0.5], [0.6, 0.55]);
