@@ -36,7 +36,7 @@ class PrescreenServiceTest {
         TestModels.meanModel(dir, "mean");
         TestModels.malformedModel(dir, "malformed");
         TestModels.failingModel(dir, "failing");
-        TestModels.slowModel(dir, "slow", 200);
+        TestModels.slowModel(dir, "slow", 800); // several seconds, beyond every time-out here even on a fast machine (200 layers finished within 1.5 s on one)
         registry = DirectoryModelRegistry.withDirectory(dir, 1);
         assertTrue(registry.rejected().isEmpty(), registry.rejected().toString());
         scan = new LoadedScan(new SyntheticChestCt(24, 64, 6.0, 12.0).seed(5).build().volume(), false, null, List.of());
