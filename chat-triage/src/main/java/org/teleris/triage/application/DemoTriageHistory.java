@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.teleris.triage.domain.BodyPart;
 import org.teleris.triage.domain.CaseConversationRepository;
@@ -50,19 +51,28 @@ public class DemoTriageHistory {
     public record ClinicProfile(String doctorUsername, double casesPerDay, double fullStudyShare) {
     }
 
-    /** @return how many cases were written */
+    /** A demo case whose consultant asked for the full study: what stage II's demo period starts from. */
+    public record FullStudyRequest(String caseId, String organisationId, String organisationName, String question,
+                                   Instant requestedAt) {
+    }
+
+    /** What the demo period holds: every case written, and those that went on to stage II. */
+    public record Seeded(int cases, List<FullStudyRequest> fullStudyRequests) {
+    }
+
     @Transactional
-    public int seed(List<ClinicProfile> clinics, List<String> consultantUsernames, int days, Instant now, long seed) {
+    public Seeded seed(List<ClinicProfile> clinics, List<String> consultantUsernames, int days, Instant now, long seed) {
         Random random = new Random(seed);
         List<Participant> consultants = new ArrayList<>();
         for (String username : consultantUsernames) {
             participants.byUsername(username).ifPresent(consultants::add);
         }
         if (consultants.isEmpty()) {
-            return 0;
+            return new Seeded(0, List.of());
         }
         Instant today = now.truncatedTo(ChronoUnit.DAYS);
         int written = 0;
+        List<FullStudyRequest> requests = new ArrayList<>();
         for (ClinicProfile clinic : clinics) {
             Participant doctor = participants.byUsername(clinic.doctorUsername()).orElse(null);
             if (doctor == null) {
@@ -73,15 +83,16 @@ public class DemoTriageHistory {
                 int count = (int) Math.round(clinic.casesPerDay() * (0.5 + random.nextDouble()));
                 for (int i = 0; i < count; i++) {
                     Instant created = dayStart.plus(Duration.ofMinutes(8 * 60 + random.nextInt(11 * 60)));
-                    writeCase(doctor, consultants.get(random.nextInt(consultants.size())), clinic, created, random);
+                    writeCase(doctor, consultants.get(random.nextInt(consultants.size())), clinic, created, random)
+                            .ifPresent(requests::add);
                     written++;
                 }
             }
         }
-        return written;
+        return new Seeded(written, List.copyOf(requests));
     }
 
-    private void writeCase(Participant doctor, Participant consultant, ClinicProfile clinic, Instant created,
+    private Optional<FullStudyRequest> writeCase(Participant doctor, Participant consultant, ClinicProfile clinic, Instant created,
                            Random random) {
         TriageCase c = TriageCase.submit(doctor, QUESTIONS.get(random.nextInt(QUESTIONS.size())), Modality.CT,
                 BodyPart.CHEST, created);
@@ -91,7 +102,7 @@ public class DemoTriageHistory {
             c.cancel(doctor);
             conversation.add(new CaseHistoryEntry(c, doctor, TriageCommand.CANCEL.name(), null,
                     created.plus(Duration.ofMinutes(3 + random.nextInt(20)))));
-            return;
+            return Optional.empty();
         }
         // minutes to claim: mostly within ten, a tail beyond the limit
         double claimMinutes = random.nextDouble() < 0.1 ? 30 + random.nextDouble() * 40 : 1 + random.nextDouble() * 14;
@@ -103,6 +114,8 @@ public class DemoTriageHistory {
         if (outcome < clinic.fullStudyShare()) {
             c.requestFullStudy(consultant, "Please upload the full chest CT series (thin slices).", decided);
             conversation.add(new CaseHistoryEntry(c, consultant, TriageCommand.REQUEST_FULL_STUDY.name(), null, decided));
+            return Optional.of(new FullStudyRequest(c.id(), doctor.organisationId(), doctor.organisationName(),
+                    c.question(), decided));
         } else if (outcome < clinic.fullStudyShare() + (1 - clinic.fullStudyShare()) * 0.45) {
             DeclineReason reason = DeclineReason.values()[random.nextInt(DeclineReason.values().length)];
             c.decline(consultant, reason, "Outside the scope of the viral pneumonia service; see the advice.", decided);
@@ -111,5 +124,6 @@ public class DemoTriageHistory {
             c.answer(consultant, "Pattern typical of viral pneumonia; manage locally and follow up.", decided);
             conversation.add(new CaseHistoryEntry(c, consultant, TriageCommand.ANSWER.name(), null, decided));
         }
+        return Optional.empty();
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.teleris.consult.application.intake.StudyStorage;
 import org.teleris.consult.application.reporting.ReportDocuments;
+import org.teleris.consult.application.reporting.ReportNotFoundException;
 import org.teleris.consult.application.reporting.ReportViews;
 import org.teleris.consult.domain.intake.IntakeRepository;
 import org.teleris.consult.domain.intake.StoredInstance;
@@ -63,7 +64,8 @@ public class StoredReportDocuments implements ReportDocuments {
                             .thenComparing(i -> i.instanceNumber() == null ? 0 : i.instanceNumber()))
                     .toList();
             StoredInstance sample = instances.stream().filter(i -> !"SR".equals(i.modality())).findFirst()
-                    .orElseThrow(() -> new IOException("no stored instance of the study to report on"));
+                    .orElseThrow(() -> new ReportNotFoundException(report.item().reportId(),
+                            "has no stored image of its study here, so no DICOM SR can reference it"));
             List<SrReportWriter.SourceInstance> sources = instances.stream()
                     .map(i -> new SrReportWriter.SourceInstance(i.seriesInstanceUid(), i.sopClassUid(),
                             i.sopInstanceUid())).toList();

@@ -46,9 +46,9 @@ public class ApplicationStartup {
             boolean created = demoData.seedIfEmpty();
             demoData.putDemoConsultantsOnDuty();
             if (created && demoHistoryDays > 0) {
-                int cases = demoData.seedHistory(Math.min(demoHistoryDays, 90));
-                LOG.info(() -> "demo period for the workload dashboard: " + cases + " closed cases over "
-                        + demoHistoryDays + " days");
+                DemoData.History written = demoData.seedHistory(Math.min(demoHistoryDays, 90));
+                LOG.info(() -> "demo period for the workload dashboard: " + written.cases() + " closed cases and "
+                        + written.reports() + " delivered expert reports over " + demoHistoryDays + " days");
             }
             // Printed, not logged: it is for the person at the console, and log files outlive demos.
             System.out.println((created ? "Demo data created." : "Demo data already present.") + DemoData.banner());

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.teleris.consult.application.reporting.DemoReportingHistory;
 import org.teleris.ris.domain.identity.Organisation;
 import org.teleris.ris.domain.identity.OrganisationKind;
 import org.teleris.ris.domain.identity.OrganisationRepository;
@@ -67,6 +68,9 @@ public class DemoData {
     @Inject
     DemoTriageHistory history;
 
+    @Inject
+    DemoReportingHistory reportingHistory;
+
     /** @return true when the demo data was created now, false when the database already had tenants */
     @Transactional
     public boolean seedIfEmpty() {
@@ -105,14 +109,27 @@ public class DemoData {
         }
     }
 
+    /** What the demo period wrote: closed stage I cases, and stage II reports for the full studies asked for. */
+    public record History(int cases, int reports) {
+    }
+
     /**
-     * A finished demo period of stage I cases for the workload dashboard (only on a database the
-     * demo set-up has just created, and only when {@code ris.demo.history-days} is above zero).
+     * A finished demo period for the workload dashboard: stage I cases, and the expert reports on the
+     * full studies the consultants asked for (only on a database the demo set-up has just created,
+     * and only when {@code ris.demo.history-days} is above zero).
      */
-    public int seedHistory(int days) {
-        return history.seed(List.of(new DemoTriageHistory.ClinicProfile("doctor.north", 6, 0.3),
+    public History seedHistory(int days) {
+        Instant now = Instant.now();
+        DemoTriageHistory.Seeded triage = history.seed(List.of(
+                        new DemoTriageHistory.ClinicProfile("doctor.north", 6, 0.3),
                         new DemoTriageHistory.ClinicProfile("doctor.south", 4, 0.15)),
-                List.of("consultant", "consultant2"), days, Instant.now(), 20261123L);
+                List.of("consultant", "consultant2"), days, now, 20261123L);
+        List<DemoReportingHistory.DemoStudy> studies = triage.fullStudyRequests().stream()
+                .map(r -> new DemoReportingHistory.DemoStudy(r.caseId(), r.organisationId(), r.organisationName(),
+                        r.question(), r.requestedAt()))
+                .toList();
+        int reports = reportingHistory.seed(studies, List.of("expert", "expert2"), now, 20261207L);
+        return new History(triage.cases(), reports);
     }
 
     /** The credentials banner printed to the console of whoever started the demo. */
