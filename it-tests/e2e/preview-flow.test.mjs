@@ -155,8 +155,17 @@ test('a preview with burned-in name and GPS reaches the consultant anonymised; c
       await byTestId(audit, 'anon-verify-result').filter({ hasText: 'passed' }).waitFor({ timeout: 30000 });
       await audit.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? 'target/screenshots'}/admin-anonymisation-audit.png` });
       // the workload dashboard counts this case's full-study request: its charts are not empty
+      // a period chosen while the first figures are still loading is loaded after them, not dropped
+      const thirtyDays = admin.page.waitForResponse((r) => {
+        const url = new URL(r.url());
+        if (!url.pathname.endsWith('/api/admin/workload')) return false;
+        const days = (Date.parse(url.searchParams.get('to')) - Date.parse(url.searchParams.get('from'))) / 86_400_000;
+        return Math.round(days) === 30;
+      }, { timeout: 30000 });
       await byTestId(admin.page, 'tab-dashboard').click();
       const dashboard = byTestId(admin.page, 'workload');
+      await byTestId(dashboard, 'workload-period').selectOption('30');
+      await thirtyDays;
       await byTestId(dashboard, 'kpi-submitted').waitFor();
       assert.ok(Number(await byTestId(dashboard, 'kpi-submitted').locator('.kpi-value').textContent()) >= 1);
       for (const chart of ['chart-states', 'chart-per-day', 'chart-claim', 'chart-decision', 'chart-organisations', 'chart-consultants']) {

@@ -198,6 +198,13 @@ test('the admin sees a stage II time limit breach raised live, and the dashboard
     await stageTwo.locator('[data-testid=stage-two-breaches]').waitFor();
     assert.ok(Number(await stageTwo.locator('[data-testid=stage-two-breaches]').textContent()) >= 1);
     assert.ok(Number(await stageTwo.locator('[data-testid=stage-two-received]').textContent()) >= 1);
+    // charts of stage II: this breach is over the limit, and the whole-path test's experts signed and co-signed
+    for (const chart of ['chart-stage-two-limits', 'chart-experts']) {
+      const total = Number(await byTestId(stageTwo, chart).getAttribute('data-total'));
+      assert.ok(total >= 1, `${chart} has data (${total})`);
+      assert.ok(await byTestId(stageTwo, chart).locator('canvas').evaluate((c) => c.width > 0 && c.height > 0), `${chart} is drawn`);
+    }
+    await screenshot(admin.page, 'admin-dashboard-stage-two');
     for (const p of [doctor, consultant, admin]) assert.deepEqual(p.problems, []);
   } finally {
     await Promise.all([doctor, consultant, admin].map((p) => p.context.close()));

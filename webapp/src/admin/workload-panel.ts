@@ -52,12 +52,18 @@ export function workloadPanel(): { element: HTMLElement; dispose: () => void } {
   const body = h('div', { 'data-testid': 'workload-body' }, h('p', { class: 'muted' }, t('common.loading')));
   let charts: Chart[] = [];
   let loading = false;
+  // a period change or live event during a load is not dropped: one more load follows it
+  let again = false;
 
   // refreshes only while the dashboard's tab is shown (a hidden element has no offsetParent)
   const shown = () => element.isConnected && element.offsetParent !== null;
   const load = async () => {
-    if (loading) return;
+    if (loading) {
+      again = true;
+      return;
+    }
     loading = true;
+    again = false;
     const to = new Date(Date.now() + 60_000);
     const from = new Date(to.getTime() - Number(period.value) * 86_400_000);
     try {
@@ -67,6 +73,7 @@ export function workloadPanel(): { element: HTMLElement; dispose: () => void } {
       mount(body, h('p', { class: 'empty-state' }, t('common.loadFailed')));
     } finally {
       loading = false;
+      if (again) void load();
     }
   };
 
@@ -113,7 +120,7 @@ export function workloadPanel(): { element: HTMLElement; dispose: () => void } {
       ),
       h('h3', null, t('workload.organisationsHeading')),
       organisationsTable(w),
-      stageTwo(w),
+      stageTwo(w, chart),
     );
   };
 
@@ -348,7 +355,9 @@ function organisationsTable(w: Workload): HTMLElement {
   );
 }
 
-function stageTwo(w: Workload): HTMLElement {
+type ChartBox = (id: string, config: ChartConfiguration, total: number, label: string) => HTMLElement;
+
+function stageTwo(w: Workload, chart: ChartBox): HTMLElement {
   const s = w.stageTwo;
   const minutes = (n: number | null | undefined) => (n == null ? '—' : n >= 120 ? t('workload.hours', { n: (n / 60).toFixed(1) }) : t('workload.minutes', { n: n.toFixed(n < 10 ? 1 : 0) }));
   const fact = (label: MessageKey, value: string, id: string) => [h('dt', null, t(label)), h('dd', { 'data-testid': id }, value)];
@@ -358,6 +367,18 @@ function stageTwo(w: Workload): HTMLElement {
   });
   const content = s.available
     ? [
+        h(
+          'div',
+          { class: 'chart-grid' },
+          figure(
+            t('workload.stageTwo.limitChartHeading'),
+            chart('chart-stage-two-limits', stageTwoLimitsChart(s), s.deliveredWithinLimit + s.overLimit + s.secondReads, t('workload.stageTwo.limitChartHeading')),
+          ),
+          figure(
+            t('workload.stageTwo.experts'),
+            chart('chart-experts', expertsChart(s), sum(s.experts.map((e) => e.reports + e.secondReads + e.holding)), t('workload.stageTwo.experts')),
+          ),
+        ),
         h('dl', { class: 'facts' },
           ...fact('workload.stageTwo.received', String(s.received), 'stage-two-received'),
           ...fact('workload.stageTwo.signed', String(s.signedReports), 'stage-two-signed'),
@@ -387,4 +408,39 @@ function stageTwo(w: Workload): HTMLElement {
       ]
     : [h('p', { class: 'empty-state', 'data-testid': 'stage-two-no-data' }, t('workload.stageTwo.noData'))];
   return h('div', { class: 'stage-two', 'data-testid': 'workload-stage-two' }, h('h3', null, t('workload.stageTwo.heading')), ...content);
+}
+
+/** Reports against their time limit, and the second readers' verdicts, side by side. */
+function stageTwoLimitsChart(s: Workload['stageTwo']): ChartConfiguration {
+  const agreed = Math.round((s.secondReadAgreement ?? 0) * s.secondReads);
+  return {
+    type: 'bar',
+    data: {
+      labels: [t('workload.stageTwo.withinLimit'), t('workload.stageTwo.overLimit'), t('workload.stageTwo.agreed'), t('workload.stageTwo.disagreed')],
+      datasets: [
+        {
+          label: t('workload.stageTwo.reports'),
+          data: [s.deliveredWithinLimit, s.overLimit, agreed, s.secondReads - agreed],
+          backgroundColor: [COLOURS.answered, COLOURS.breach, COLOURS.submitted, COLOURS.declined],
+        },
+      ],
+    },
+    options: { ...baseOptions, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+  };
+}
+
+function expertsChart(s: Workload['stageTwo']): ChartConfiguration {
+  const rows = s.experts;
+  return {
+    type: 'bar',
+    data: {
+      labels: rows.map((e) => e.name),
+      datasets: [
+        { label: t('workload.stageTwo.col.signed'), data: rows.map((e) => e.reports), backgroundColor: COLOURS.answered, stack: 's' },
+        { label: t('workload.stageTwo.col.secondReads'), data: rows.map((e) => e.secondReads), backgroundColor: COLOURS.fullStudy, stack: 's' },
+        { label: t('workload.stageTwo.col.holding'), data: rows.map((e) => e.holding), backgroundColor: COLOURS.claimed, stack: 's' },
+      ],
+    },
+    options: { ...baseOptions, indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true } } },
+  };
 }
