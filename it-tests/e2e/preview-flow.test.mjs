@@ -98,8 +98,9 @@ test('a preview with burned-in name and GPS reaches the consultant anonymised; c
     assert.equal(served.type, 'image/jpeg');
     for (const phi of [...PHI_IN_FILE, 'Exif']) assert.ok(!served.text.includes(phi), `served preview still holds "${phi}"`);
 
-    // the AI's note arrives in the chat, marked as AI
-    await consultant.page.locator('[data-testid=chat-message]', { hasText: 'AI' }).first().waitFor({ timeout: 30000 });
+    // the AI's note arrives in the chat, marked as AI: its result, or at the latest after the server's 35 s
+    // bound a technological-defect note (a machine loaded by parallel builds reached that bound once)
+    await consultant.page.locator('[data-testid=chat-message]', { hasText: 'AI' }).first().waitFor({ timeout: 45000 });
 
     // claim, then an image in the chat: anonymised before the doctor sees it
     await byTestId(consultant.page, 'action-claim').click();
