@@ -321,17 +321,21 @@ function organisationsChart(w: Workload): ChartConfiguration {
 }
 
 function consultantsChart(w: Workload): ChartConfiguration {
-  const rows = w.consultants;
+  return perPersonChart(w.consultants, [
+    [t('workload.outcome.declined'), (c) => c.declined, COLOURS.declined],
+    [t('workload.outcome.answered'), (c) => c.answered, COLOURS.answered],
+    [t('workload.outcome.fullStudy'), (c) => c.fullStudy, COLOURS.fullStudy],
+    [t('workload.outcome.holding'), (c) => c.holding, COLOURS.claimed],
+  ]);
+}
+
+/** One stacked horizontal bar per person: what each did (and holds now), a colour per kind. */
+function perPersonChart<T extends { name: string }>(rows: readonly T[], parts: [string, (row: T) => number, string][]): ChartConfiguration {
   return {
     type: 'bar',
     data: {
-      labels: rows.map((c) => c.name),
-      datasets: [
-        { label: t('workload.outcome.declined'), data: rows.map((c) => c.declined), backgroundColor: COLOURS.declined, stack: 's' },
-        { label: t('workload.outcome.answered'), data: rows.map((c) => c.answered), backgroundColor: COLOURS.answered, stack: 's' },
-        { label: t('workload.outcome.fullStudy'), data: rows.map((c) => c.fullStudy), backgroundColor: COLOURS.fullStudy, stack: 's' },
-        { label: t('workload.outcome.holding'), data: rows.map((c) => c.holding), backgroundColor: COLOURS.claimed, stack: 's' },
-      ],
+      labels: rows.map((r) => r.name),
+      datasets: parts.map(([label, value, colour]) => ({ label, data: rows.map(value), backgroundColor: colour, stack: 's' })),
     },
     options: { ...baseOptions, indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true } } },
   };
@@ -430,17 +434,9 @@ function stageTwoLimitsChart(s: Workload['stageTwo']): ChartConfiguration {
 }
 
 function expertsChart(s: Workload['stageTwo']): ChartConfiguration {
-  const rows = s.experts;
-  return {
-    type: 'bar',
-    data: {
-      labels: rows.map((e) => e.name),
-      datasets: [
-        { label: t('workload.stageTwo.col.signed'), data: rows.map((e) => e.reports), backgroundColor: COLOURS.answered, stack: 's' },
-        { label: t('workload.stageTwo.col.secondReads'), data: rows.map((e) => e.secondReads), backgroundColor: COLOURS.fullStudy, stack: 's' },
-        { label: t('workload.stageTwo.col.holding'), data: rows.map((e) => e.holding), backgroundColor: COLOURS.claimed, stack: 's' },
-      ],
-    },
-    options: { ...baseOptions, indexAxis: 'y', scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true } } },
-  };
+  return perPersonChart(s.experts, [
+    [t('workload.stageTwo.col.signed'), (e) => e.reports, COLOURS.answered],
+    [t('workload.stageTwo.col.secondReads'), (e) => e.secondReads, COLOURS.fullStudy],
+    [t('workload.stageTwo.col.holding'), (e) => e.holding, COLOURS.claimed],
+  ]);
 }

@@ -1,6 +1,5 @@
 package org.teleris.consult.application.reporting;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.teleris.consult.application.CurrentUser;
 import org.teleris.consult.domain.reporting.Actor;
 import org.teleris.consult.domain.reporting.ClinicalPicture;
@@ -56,15 +54,7 @@ public class DemoReportingHistory {
     CurrentUser users;
 
     @Inject
-    @ConfigProperty(name = "ris.reporting.time-limits", defaultValue = ReportingTimeLimits.DEFAULTS)
-    String timeLimitSpec;
-
-    private ReportingTimeLimits limits;
-
-    @PostConstruct
-    void init() {
-        limits = ReportingTimeLimits.parse(timeLimitSpec);
-    }
+    ReportingTimeLimits limits;
 
     /** @return how many reports were written (studies that would be received after {@code now} are left out) */
     @Transactional

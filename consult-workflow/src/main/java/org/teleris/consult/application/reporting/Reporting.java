@@ -1,6 +1,5 @@
 package org.teleris.consult.application.reporting;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.teleris.consult.application.ConsultUser;
 import org.teleris.consult.application.CurrentUser;
 import org.teleris.consult.domain.ai.StudyPrescreened;
@@ -71,17 +69,10 @@ public class Reporting {
     ReportDocuments documents;
 
     @Inject
-    @ConfigProperty(name = "ris.reporting.time-limits", defaultValue = ReportingTimeLimits.DEFAULTS)
-    String timeLimitSpec;
+    ReportingTimeLimits limits;
 
-    private ReportingTimeLimits limits;
     private final SeverityRules rules = SeverityRules.standard();
     private final SeverityTable table = SeverityTable.standard();
-
-    @PostConstruct
-    void init() {
-        limits = ReportingTimeLimits.parse(timeLimitSpec);
-    }
 
     /** A complete study enters the worklist in the transaction that made it visible (once per case and study). */
     @Transactional

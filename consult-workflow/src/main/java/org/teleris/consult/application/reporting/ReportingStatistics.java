@@ -1,6 +1,5 @@
 package org.teleris.consult.application.reporting;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -13,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.teleris.consult.domain.reporting.CaseType;
 import org.teleris.consult.domain.reporting.ConsultReport;
 import org.teleris.consult.domain.reporting.Priority;
@@ -40,15 +38,7 @@ public class ReportingStatistics {
     Clock clock;
 
     @Inject
-    @ConfigProperty(name = "ris.reporting.time-limits", defaultValue = ReportingTimeLimits.DEFAULTS)
-    String timeLimitSpec;
-
-    private ReportingTimeLimits limits;
-
-    @PostConstruct
-    void init() {
-        limits = ReportingTimeLimits.parse(timeLimitSpec);
-    }
+    ReportingTimeLimits limits;
 
     /**
      * Of the studies received in the period: {@code minutesToSigned} (first signed version) and
