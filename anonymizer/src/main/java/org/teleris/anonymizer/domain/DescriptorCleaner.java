@@ -71,7 +71,7 @@ public final class DescriptorCleaner {
         StringBuilder out = new StringBuilder();
         Matcher m = TOKEN.matcher(withoutNumberRuns(text));
         while (m.find()) {
-            String token = m.group().replaceAll("^[.]+|[.]+$", "");
+            String token = withoutOuterDots(m.group());
             String upper = token.toUpperCase(Locale.ROOT);
             if (allowed.contains(upper) || SHORT_NUMBER.matcher(upper).matches()) {
                 if (out.length() > 0) {
@@ -81,6 +81,19 @@ public final class DescriptorCleaner {
             }
         }
         return out.toString();
+    }
+
+    /** The token without leading and trailing full stops (a hand-written {@code replaceAll("^[.]+|[.]+$", "")}). */
+    static String withoutOuterDots(String token) {
+        int start = 0;
+        int end = token.length();
+        while (start < end && token.charAt(start) == '.') {
+            start++;
+        }
+        while (end > start && token.charAt(end - 1) == '.') {
+            end--;
+        }
+        return token.substring(start, end);
     }
 
     private static String withoutNumberRuns(String text) {

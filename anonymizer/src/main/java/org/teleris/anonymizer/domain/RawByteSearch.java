@@ -8,9 +8,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Looks for source values in encoded bytes, case-insensitively. ASCII values are searched once in the bytes with
- * ASCII letters upper-cased (every ASCII-compatible charset encodes them alike); other values are searched in the
- * bytes decoded with each charset the file may use. Keeps a clean file cheap: one pass per value on a few KB.
+ * Looks for source values in encoded bytes, case-insensitively. ASCII values are searched in the bytes with ASCII
+ * letters upper-cased (every ASCII-compatible charset encodes them alike); other values are searched in the bytes
+ * decoded with each charset the file may use. All values of one kind are found in a single pass
+ * ({@link MultiNeedleSearch}), so a clean file costs one pass over its data set, however many values it had.
  */
 final class RawByteSearch {
 
@@ -18,35 +19,51 @@ final class RawByteSearch {
     }
 
     static List<Finding> find(byte[] haystack, Set<String> needles, Set<Charset> charsets) {
+        return haystack == null ? new ArrayList<>() : find(haystack, 0, haystack.length, needles, charsets);
+    }
+
+    /**
+     * Searches {@code haystack[from, to)}: ASCII needles in one pass over the bytes, the others in one pass per
+     * charset over the decoded text (only when there are such needles). Findings follow the needles' order.
+     */
+    static List<Finding> find(byte[] haystack, int from, int to, Set<String> needles, Set<Charset> charsets) {
         List<Finding> findings = new ArrayList<>();
         if (haystack == null || needles.isEmpty()) {
             return findings;
         }
-        String ascii = null;
-        List<String> decoded = null;
+        List<String> ordered = List.copyOf(needles);
+        List<String> asciiNeedles = new ArrayList<>();
+        List<String> otherNeedles = new ArrayList<>();
+        for (String needle : ordered) {
+            (isAscii(needle) ? asciiNeedles : otherNeedles).add(needle);
+        }
+        int[] asciiAt = asciiNeedles.isEmpty() ? new int[0]
+                : new MultiNeedleSearch(asciiNeedles).firstOccurrences(haystack, from, to);
+        List<int[]> otherAt = new ArrayList<>();
         List<Charset> decodedWith = new ArrayList<>();
-        for (String needle : needles) {
-            if (isAscii(needle)) {
-                if (ascii == null) {
-                    ascii = upperAscii(haystack);
+        if (!otherNeedles.isEmpty()) {
+            MultiNeedleSearch others = new MultiNeedleSearch(otherNeedles);
+            for (Charset cs : charsets) {
+                if (!cs.equals(StandardCharsets.US_ASCII)) {
+                    String decoded = new String(haystack, from, to - from, cs).toUpperCase(Locale.ROOT);
+                    otherAt.add(others.firstOccurrences(decoded));
+                    decodedWith.add(cs);
                 }
-                int at = NeedleSearch.indexOf(ascii, needle);
+            }
+        }
+        int a = 0;
+        int o = 0;
+        for (String needle : ordered) {
+            if (isAscii(needle)) {
+                int at = asciiAt[a++];
                 if (at >= 0) {
                     findings.add(finding(at, "ASCII"));
                 }
                 continue;
             }
-            if (decoded == null) {
-                decoded = new ArrayList<>();
-                for (Charset cs : charsets) {
-                    if (!cs.equals(StandardCharsets.US_ASCII)) {
-                        decoded.add(new String(haystack, cs).toUpperCase(Locale.ROOT));
-                        decodedWith.add(cs);
-                    }
-                }
-            }
-            for (int i = 0; i < decoded.size(); i++) {
-                int at = NeedleSearch.indexOf(decoded.get(i), needle);
+            int k = o++;
+            for (int i = 0; i < otherAt.size(); i++) {
+                int at = otherAt.get(i)[k];
                 if (at >= 0) {
                     findings.add(finding(at, decodedWith.get(i).name()));
                     break;
@@ -68,15 +85,5 @@ final class RawByteSearch {
             }
         }
         return true;
-    }
-
-    /** Latin-1 view of the bytes with only a-z upper-cased, so the string stays compact and indexOf stays fast. */
-    private static String upperAscii(byte[] bytes) {
-        byte[] upper = new byte[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            byte b = bytes[i];
-            upper[i] = b >= 'a' && b <= 'z' ? (byte) (b - 32) : b;
-        }
-        return new String(upper, StandardCharsets.ISO_8859_1);
     }
 }

@@ -1,6 +1,8 @@
 package org.teleris.anonymizer.domain;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -94,18 +96,28 @@ public final class SourceIdentifiers {
     }
 
     public Set<String> needles() {
-        Set<String> result = new HashSet<>(identifying);
-        result.removeAll(kept);
-        // One joined string per set: a single indexOf per needle instead of one per needle and value.
-        String generatedText = String.join("\u0000", generated);
-        String keptText = String.join("\u0000", kept);
-        result.removeIf(n -> generatedText.contains(n));
-        // A removed institution or station name that is part of a kept value (e.g. "TOSHIBA" in the manufacturer
-        // "TOSHIBA_MEC") is the kept value's business; person names are never excused this way.
-        result.removeIf(n -> !personNames.contains(n) && keptText.contains(n));
-        result.removeIf(n -> n.equals(DummyValues.PERSON) || n.equals(DummyValues.TEXT)
-                // short digit runs occur by chance inside 39-digit 2.25 UIDs and binary values
-                || (n.length() < MIN_DIGITS && n.chars().allMatch(Character::isDigit)));
+        Set<String> candidates = new HashSet<>(identifying);
+        candidates.removeAll(kept);
+        List<String> list = new ArrayList<>(candidates);
+        // One pass over each joined set finds every candidate contained in a generated or kept value (one
+        // indexOf per candidate over the joined text made this grow with candidates x kept values).
+        MultiNeedleSearch search = new MultiNeedleSearch(list);
+        boolean[] inGenerated = search.occursIn(String.join("\u0000", generated));
+        boolean[] inKept = search.occursIn(String.join("\u0000", kept));
+        Set<String> result = new HashSet<>();
+        for (int k = 0; k < list.size(); k++) {
+            String n = list.get(k);
+            boolean excused = inGenerated[k]
+                    // A removed institution or station name that is part of a kept value (e.g. "TOSHIBA" in the
+                    // manufacturer "TOSHIBA_MEC") is the kept value's business; person names are never excused this way.
+                    || (!personNames.contains(n) && inKept[k])
+                    || n.equals(DummyValues.PERSON) || n.equals(DummyValues.TEXT)
+                    // short digit runs occur by chance inside 39-digit 2.25 UIDs and binary values
+                    || (n.length() < MIN_DIGITS && n.chars().allMatch(Character::isDigit));
+            if (!excused) {
+                result.add(n);
+            }
+        }
         return result;
     }
 

@@ -1,0 +1,216 @@
+package org.teleris.anonymizer.domain;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Aho-Corasick automaton over upper-case needles: one pass over the text finds the first acceptable occurrence of
+ * every needle, whatever their number (one {@code indexOf} per needle made the verifier's cost grow with
+ * needles x bytes). Same acceptance rule as {@link NeedleSearch}: needles shorter than
+ * {@value NeedleSearch#WHOLE_WORD_BELOW} characters count only as whole words. Immutable after construction;
+ * one automaton serves any number of texts.
+ */
+final class MultiNeedleSearch {
+
+    private static final int ROOT = 0;
+    /** Root transitions for chars below 256 (almost every byte of a data set goes through the root). */
+    private final int[] rootNext = new int[256];
+    private char[][] keys = new char[16][];
+    private int[][] next = new int[16][];
+    private int[] childCount = new int[16];
+    private int[] fail = new int[16];
+    /** Index of the needle that ends at this node, or -1. */
+    private int[] needleAt = new int[16];
+    /** Nearest node on the fail chain (excluding this one) where a needle ends, or ROOT when none. */
+    private int[] dictLink = new int[16];
+    private int nodes = 1;
+    private final int[] lengths;
+
+    MultiNeedleSearch(List<String> needles) {
+        lengths = new int[needles.size()];
+        Arrays.fill(needleAt, -1);
+        for (int k = 0; k < needles.size(); k++) {
+            String n = needles.get(k);
+            lengths[k] = n.length();
+            int state = ROOT;
+            for (int i = 0; i < n.length(); i++) {
+                int child = child(state, n.charAt(i));
+                state = child >= 0 ? child : addChild(state, n.charAt(i));
+            }
+            if (state != ROOT) {
+                needleAt[state] = k; // needles are distinct; an empty needle would match everywhere and is ignored
+            }
+        }
+        Arrays.fill(rootNext, -1);
+        for (int c = 0; c < childCount[ROOT]; c++) {
+            if (keys[ROOT][c] < 256) {
+                rootNext[keys[ROOT][c]] = next[ROOT][c];
+            }
+        }
+        linkFailures();
+    }
+
+    int needleCount() {
+        return lengths.length;
+    }
+
+    /**
+     * Over a byte view of encoded data: each byte is a Latin-1 char with a-z upper-cased (ASCII letters are encoded
+     * alike in every ASCII-compatible charset).
+     *
+     * @return per needle, the index of its first acceptable occurrence in {@code bytes[from, to)} (relative to
+     * {@code from}), or -1
+     */
+    int[] firstOccurrences(byte[] bytes, int from, int to) {
+        int[] found = notFound();
+        int state = ROOT;
+        for (int i = from; i < to; i++) {
+            state = step(state, upper(bytes[i]));
+            if (needleAt[state] >= 0 || dictLink[state] != ROOT) {
+                for (int s = needleAt[state] >= 0 ? state : dictLink[state]; s != ROOT; s = dictLink[s]) {
+                    int k = needleAt[s];
+                    int start = i - lengths[k] + 1;
+                    if (found[k] < 0 && (lengths[k] >= NeedleSearch.WHOLE_WORD_BELOW
+                            || (start == from || !isWordChar(upper(bytes[start - 1])))
+                            && (i + 1 == to || !isWordChar(upper(bytes[i + 1]))))) {
+                        found[k] = start - from;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Over upper-cased text (e.g. the bytes decoded in a declared charset). */
+    int[] firstOccurrences(String text) {
+        int[] found = notFound();
+        int state = ROOT;
+        int to = text.length();
+        for (int i = 0; i < to; i++) {
+            state = step(state, text.charAt(i));
+            if (needleAt[state] >= 0 || dictLink[state] != ROOT) {
+                for (int s = needleAt[state] >= 0 ? state : dictLink[state]; s != ROOT; s = dictLink[s]) {
+                    int k = needleAt[s];
+                    int start = i - lengths[k] + 1;
+                    if (found[k] < 0 && (lengths[k] >= NeedleSearch.WHOLE_WORD_BELOW
+                            || (start == 0 || !isWordChar(text.charAt(start - 1)))
+                            && (i + 1 == to || !isWordChar(text.charAt(i + 1))))) {
+                        found[k] = start;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Which needles occur anywhere in {@code text} (plain substrings: no whole-word rule). */
+    boolean[] occursIn(String text) {
+        boolean[] found = new boolean[lengths.length];
+        int state = ROOT;
+        for (int i = 0; i < text.length(); i++) {
+            state = step(state, text.charAt(i));
+            for (int s = needleAt[state] >= 0 ? state : dictLink[state]; s != ROOT; s = dictLink[s]) {
+                found[needleAt[s]] = true;
+            }
+        }
+        return found;
+    }
+
+    private int[] notFound() {
+        int[] found = new int[lengths.length];
+        Arrays.fill(found, -1);
+        return found;
+    }
+
+    private static char upper(byte b) {
+        return (char) (b >= 'a' && b <= 'z' ? b - 32 : b & 0xFF);
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c);
+    }
+
+    private int step(int state, char c) {
+        while (true) {
+            int n = state == ROOT && c < 256 ? rootNext[c] : child(state, c);
+            if (n >= 0) {
+                return n;
+            }
+            if (state == ROOT) {
+                return ROOT;
+            }
+            state = fail[state];
+        }
+    }
+
+    private int child(int state, char c) {
+        char[] k = keys[state];
+        for (int i = 0; i < childCount[state]; i++) {
+            if (k[i] == c) {
+                return next[state][i];
+            }
+        }
+        return -1;
+    }
+
+    private int addChild(int state, char c) {
+        if (nodes == fail.length) {
+            int size = nodes * 2;
+            keys = Arrays.copyOf(keys, size);
+            next = Arrays.copyOf(next, size);
+            childCount = Arrays.copyOf(childCount, size);
+            fail = Arrays.copyOf(fail, size);
+            dictLink = Arrays.copyOf(dictLink, size);
+            needleAt = Arrays.copyOf(needleAt, size);
+            Arrays.fill(needleAt, nodes, size, -1);
+        }
+        int node = nodes++;
+        if (keys[state] == null) {
+            keys[state] = new char[2];
+            next[state] = new int[2];
+        } else if (childCount[state] == keys[state].length) {
+            keys[state] = Arrays.copyOf(keys[state], childCount[state] * 2);
+            next[state] = Arrays.copyOf(next[state], childCount[state] * 2);
+        }
+        keys[state][childCount[state]] = c;
+        next[state][childCount[state]++] = node;
+        return node;
+    }
+
+    /** Breadth first: a node's failure is the longest proper suffix of its path that is also a path from the root. */
+    private void linkFailures() {
+        int[] queue = new int[nodes];
+        int head = 0;
+        int tail = 0;
+        for (int i = 0; i < childCount[ROOT]; i++) {
+            int child = next[ROOT][i];
+            fail[child] = ROOT;
+            dictLink[child] = ROOT;
+            queue[tail++] = child;
+        }
+        while (head < tail) {
+            int node = queue[head++];
+            for (int i = 0; i < childCount[node]; i++) {
+                char c = keys[node][i];
+                int child = next[node][i];
+                int f = fail[node];
+                int target;
+                while (true) {
+                    int n = child(f, c);
+                    if (n >= 0) {
+                        target = n;
+                        break;
+                    }
+                    if (f == ROOT) {
+                        target = ROOT;
+                        break;
+                    }
+                    f = fail[f];
+                }
+                fail[child] = target;
+                dictLink[child] = needleAt[target] >= 0 ? target : dictLink[target];
+                queue[tail++] = child;
+            }
+        }
+    }
+}
