@@ -36,6 +36,18 @@ public record Tag(int group, int element) implements Comparable<Tag> {
         return group != o.group ? Integer.compare(group, o.group) : Integer.compare(element, o.element);
     }
 
+    // equals and hashCode by hand: the generated record methods are linked through invokedynamic (ObjectMethods)
+    // at first use, which cost the CLI tens of milliseconds of start-up for the first Tag put in a set.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Tag t && t.group == group && t.element == element;
+    }
+
+    @Override
+    public int hashCode() {
+        return group << 16 | element;
+    }
+
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     /** {@code (gggg,eeee)} in upper-case hex; built by hand because tag paths are made for every attribute. */
