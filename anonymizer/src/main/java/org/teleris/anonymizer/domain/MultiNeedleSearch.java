@@ -13,22 +13,35 @@ import java.util.List;
 final class MultiNeedleSearch {
 
     private static final int ROOT = 0;
+    private static final int NONE = -1;
     /** Root transitions for chars below 256 (almost every byte of a data set goes through the root). */
     private final int[] rootNext = new int[256];
-    private char[][] keys = new char[16][];
-    private int[][] next = new int[16][];
-    private int[] childCount = new int[16];
-    private int[] fail = new int[16];
+    // The trie in flat arrays, sized once (at most one node per needle character): children as linked siblings.
+    private final char[] label;
+    private final int[] firstChild;
+    private final int[] nextSibling;
+    private final int[] fail;
     /** Index of the needle that ends at this node, or -1. */
-    private int[] needleAt = new int[16];
+    private final int[] needleAt;
     /** Nearest node on the fail chain (excluding this one) where a needle ends, or ROOT when none. */
-    private int[] dictLink = new int[16];
+    private final int[] dictLink;
     private int nodes = 1;
     private final int[] lengths;
 
     MultiNeedleSearch(List<String> needles) {
         lengths = new int[needles.size()];
-        Arrays.fill(needleAt, -1);
+        int capacity = 1;
+        for (String n : needles) {
+            capacity += n.length();
+        }
+        label = new char[capacity];
+        firstChild = new int[capacity];
+        nextSibling = new int[capacity];
+        fail = new int[capacity];
+        needleAt = new int[capacity];
+        dictLink = new int[capacity];
+        Arrays.fill(firstChild, NONE);
+        Arrays.fill(needleAt, NONE);
         for (int k = 0; k < needles.size(); k++) {
             String n = needles.get(k);
             lengths[k] = n.length();
@@ -41,10 +54,10 @@ final class MultiNeedleSearch {
                 needleAt[state] = k; // needles are distinct; an empty needle would match everywhere and is ignored
             }
         }
-        Arrays.fill(rootNext, -1);
-        for (int c = 0; c < childCount[ROOT]; c++) {
-            if (keys[ROOT][c] < 256) {
-                rootNext[keys[ROOT][c]] = next[ROOT][c];
+        Arrays.fill(rootNext, NONE);
+        for (int c = firstChild[ROOT]; c != NONE; c = nextSibling[c]) {
+            if (label[c] < 256) {
+                rootNext[label[c]] = c;
             }
         }
         linkFailures();
@@ -132,7 +145,7 @@ final class MultiNeedleSearch {
 
     private int step(int state, char c) {
         while (true) {
-            int n = state == ROOT && c < 256 ? rootNext[c] : child(state, c);
+            int n = next(state, c);
             if (n >= 0) {
                 return n;
             }
@@ -143,37 +156,25 @@ final class MultiNeedleSearch {
         }
     }
 
+    /** The goto function: the root's transitions for Latin-1 chars come from a table, the others from a scan. */
+    private int next(int state, char c) {
+        return state == ROOT && c < 256 ? rootNext[c] : child(state, c);
+    }
+
     private int child(int state, char c) {
-        char[] k = keys[state];
-        for (int i = 0; i < childCount[state]; i++) {
-            if (k[i] == c) {
-                return next[state][i];
+        for (int n = firstChild[state]; n != NONE; n = nextSibling[n]) {
+            if (label[n] == c) {
+                return n;
             }
         }
-        return -1;
+        return NONE;
     }
 
     private int addChild(int state, char c) {
-        if (nodes == fail.length) {
-            int size = nodes * 2;
-            keys = Arrays.copyOf(keys, size);
-            next = Arrays.copyOf(next, size);
-            childCount = Arrays.copyOf(childCount, size);
-            fail = Arrays.copyOf(fail, size);
-            dictLink = Arrays.copyOf(dictLink, size);
-            needleAt = Arrays.copyOf(needleAt, size);
-            Arrays.fill(needleAt, nodes, size, -1);
-        }
         int node = nodes++;
-        if (keys[state] == null) {
-            keys[state] = new char[2];
-            next[state] = new int[2];
-        } else if (childCount[state] == keys[state].length) {
-            keys[state] = Arrays.copyOf(keys[state], childCount[state] * 2);
-            next[state] = Arrays.copyOf(next[state], childCount[state] * 2);
-        }
-        keys[state][childCount[state]] = c;
-        next[state][childCount[state]++] = node;
+        label[node] = c;
+        nextSibling[node] = firstChild[state];
+        firstChild[state] = node;
         return node;
     }
 
@@ -182,21 +183,19 @@ final class MultiNeedleSearch {
         int[] queue = new int[nodes];
         int head = 0;
         int tail = 0;
-        for (int i = 0; i < childCount[ROOT]; i++) {
-            int child = next[ROOT][i];
+        for (int child = firstChild[ROOT]; child != NONE; child = nextSibling[child]) {
             fail[child] = ROOT;
             dictLink[child] = ROOT;
             queue[tail++] = child;
         }
         while (head < tail) {
             int node = queue[head++];
-            for (int i = 0; i < childCount[node]; i++) {
-                char c = keys[node][i];
-                int child = next[node][i];
+            for (int child = firstChild[node]; child != NONE; child = nextSibling[child]) {
+                char c = label[child];
                 int f = fail[node];
                 int target;
                 while (true) {
-                    int n = child(f, c);
+                    int n = next(f, c);
                     if (n >= 0) {
                         target = n;
                         break;

@@ -19,49 +19,48 @@ final class RawByteSearch {
     }
 
     static List<Finding> find(byte[] haystack, Set<String> needles, Set<Charset> charsets) {
-        return haystack == null ? new ArrayList<>() : find(haystack, 0, haystack.length, needles, charsets);
+        return haystack == null ? new ArrayList<>()
+                : find(haystack, 0, haystack.length, SearchableNeedles.of(needles), charsets);
     }
 
     /**
      * Searches {@code haystack[from, to)}: ASCII needles in one pass over the bytes, the others in one pass per
      * charset over the decoded text (only when there are such needles). Findings follow the needles' order.
      */
-    static List<Finding> find(byte[] haystack, int from, int to, Set<String> needles, Set<Charset> charsets) {
+    static List<Finding> find(byte[] haystack, int from, int to, SearchableNeedles prepared, Set<Charset> charsets) {
         List<Finding> findings = new ArrayList<>();
+        Set<String> needles = prepared.needles();
         if (haystack == null || needles.isEmpty()) {
             return findings;
         }
-        List<String> ordered = List.copyOf(needles);
-        List<String> asciiNeedles = new ArrayList<>();
-        List<String> otherNeedles = new ArrayList<>();
-        for (String needle : ordered) {
-            (isAscii(needle) ? asciiNeedles : otherNeedles).add(needle);
+        boolean anyAscii = false;
+        boolean anyOther = false;
+        for (String needle : needles) {
+            boolean ascii = isAscii(needle);
+            anyAscii |= ascii;
+            anyOther |= !ascii;
         }
-        int[] asciiAt = asciiNeedles.isEmpty() ? new int[0]
-                : new MultiNeedleSearch(asciiNeedles).firstOccurrences(haystack, from, to);
+        MultiNeedleSearch search = prepared.search();
+        int[] asciiAt = anyAscii ? search.firstOccurrences(haystack, from, to) : null;
         List<int[]> otherAt = new ArrayList<>();
         List<Charset> decodedWith = new ArrayList<>();
-        if (!otherNeedles.isEmpty()) {
-            MultiNeedleSearch others = new MultiNeedleSearch(otherNeedles);
+        if (anyOther) {
             for (Charset cs : charsets) {
                 if (!cs.equals(StandardCharsets.US_ASCII)) {
                     String decoded = new String(haystack, from, to - from, cs).toUpperCase(Locale.ROOT);
-                    otherAt.add(others.firstOccurrences(decoded));
+                    otherAt.add(search.firstOccurrences(decoded));
                     decodedWith.add(cs);
                 }
             }
         }
-        int a = 0;
-        int o = 0;
-        for (String needle : ordered) {
+        for (String needle : needles) {
+            int k = prepared.slot(needle);
             if (isAscii(needle)) {
-                int at = asciiAt[a++];
-                if (at >= 0) {
-                    findings.add(finding(at, "ASCII"));
+                if (asciiAt[k] >= 0) {
+                    findings.add(finding(asciiAt[k], "ASCII"));
                 }
                 continue;
             }
-            int k = o++;
             for (int i = 0; i < otherAt.size(); i++) {
                 int at = otherAt.get(i)[k];
                 if (at >= 0) {

@@ -32,10 +32,12 @@ public final class ResidualPhiVerifier {
     public VerificationResult verifyAgainstSource(List<ElementView> output, byte[] rawBytes, Set<Charset> charsets,
                                                   SourceIdentifiers source) {
         List<Finding> findings = new ArrayList<>();
-        Set<String> needles = source.needles();
+        SearchableNeedles prepared = source.prepare();
+        Set<String> needles = prepared.needles();
         // Every element value is encoded in the raw bytes, so the byte search runs first and the per-element
         // search (which names the tag path) only when it found something: this keeps a clean file cheap.
-        List<Finding> raw = RawByteSearch.find(rawBytes, needles, charsets);
+        List<Finding> raw = rawBytes == null ? new ArrayList<>()
+                : RawByteSearch.find(rawBytes, 0, rawBytes.length, prepared, charsets);
         boolean searchElements = !raw.isEmpty() || rawBytes == null;
         for (ElementView e : output) {
             if (searchElements) {

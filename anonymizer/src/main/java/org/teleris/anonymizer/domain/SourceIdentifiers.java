@@ -96,6 +96,11 @@ public final class SourceIdentifiers {
     }
 
     public Set<String> needles() {
+        return prepare().needles();
+    }
+
+    /** The needles and the automaton over the candidates they were chosen from, for the raw-byte search. */
+    SearchableNeedles prepare() {
         Set<String> candidates = new HashSet<>(identifying);
         candidates.removeAll(kept);
         List<String> list = new ArrayList<>(candidates);
@@ -118,7 +123,7 @@ public final class SourceIdentifiers {
                 result.add(n);
             }
         }
-        return result;
+        return new SearchableNeedles(list, search, result);
     }
 
     static String normalise(String s) {

@@ -140,4 +140,19 @@ class MultiNeedleSearchTest {
             assertEquals(token.replaceAll("^[.]+|[.]+$", ""), DescriptorCleaner.withoutOuterDots(token), token);
         }
     }
+
+    @Test
+    void sharedAutomatonReportsOnlyNeedlesNotExcusedCandidates() {
+        SourceIdentifiers source = new SourceIdentifiers();
+        source.addReplaced("LO", "Memorial Clinic");
+        source.addReplaced("PN", "Petrov^Ivan");
+        source.addReplaced("LO", "Toshiba");
+        source.addKept("TOSHIBA_MEC");
+        SearchableNeedles prepared = source.prepare();
+        assertEquals(Set.of("MEMORIAL CLINIC", "PETROV^IVAN", "PETROV", "IVAN"), prepared.needles());
+        byte[] output = "TOSHIBA_MEC\u0000memorial clinic\u0000x".getBytes(StandardCharsets.US_ASCII);
+        List<Finding> findings = RawByteSearch.find(output, 0, output.length, prepared, Set.of(StandardCharsets.UTF_8));
+        assertEquals(1, findings.size(), "only the clinic: TOSHIBA is excused by the kept manufacturer " + findings);
+        assertEquals("raw-bytes@~12", findings.get(0).location());
+    }
 }
