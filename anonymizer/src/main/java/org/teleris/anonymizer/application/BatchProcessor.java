@@ -35,6 +35,16 @@ public final class BatchProcessor {
         this.threads = Math.max(1, threads);
     }
 
+    /**
+     * Told about each file as soon as it is done, on the worker thread that did it (so per-file work such as
+     * rendering the report entry runs in parallel with the other files, not after the batch).
+     */
+    public interface Listener {
+        Listener NONE = (index, entry) -> { };
+
+        void finished(int index, BatchReport.Entry entry);
+    }
+
     /** One input file and where it goes, relative to its input root. */
     public record Job(Path source, String relativePath) {
     }
@@ -56,7 +66,12 @@ public final class BatchProcessor {
 
     public BatchReport deidentify(List<Job> jobs, Path outputDir, OrganisationSecret secret, DeidentificationOptions options)
             throws IOException, InterruptedException {
-        return run(jobs, options, false, job -> {
+        return deidentify(jobs, outputDir, secret, options, Listener.NONE);
+    }
+
+    public BatchReport deidentify(List<Job> jobs, Path outputDir, OrganisationSecret secret, DeidentificationOptions options,
+                                  Listener listener) throws IOException, InterruptedException {
+        return run(jobs, options, false, listener, job -> {
             try {
                 return deidentifier.deidentify(job.source(), outputDir.resolve(job.relativePath()), secret, options);
             } catch (InstanceRejectedException e) {
@@ -66,48 +81,60 @@ public final class BatchProcessor {
     }
 
     public BatchReport verify(List<Job> jobs) throws IOException, InterruptedException {
-        return run(jobs, DeidentificationOptions.of(), true, job -> verifier.verify(job.source()));
+        return verify(jobs, Listener.NONE);
+    }
+
+    public BatchReport verify(List<Job> jobs, Listener listener) throws IOException, InterruptedException {
+        return run(jobs, DeidentificationOptions.of(), true, listener, job -> verifier.verify(job.source()));
     }
 
     private interface Work {
         InstanceReport apply(Job job) throws IOException;
     }
 
-    private BatchReport run(List<Job> jobs, DeidentificationOptions options, boolean verifyOnly, Work work)
+    private BatchReport run(List<Job> jobs, DeidentificationOptions options, boolean verifyOnly, Listener listener, Work work)
             throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<InstanceReport>> futures = new ArrayList<>();
-            for (Job job : jobs) {
+            List<Future<BatchReport.Entry>> futures = new ArrayList<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                Job job = jobs.get(i);
+                int index = i;
                 futures.add(pool.submit(() -> {
-                    try {
-                        return work.apply(job);
-                    } catch (IOException | RuntimeException e) {
-                        // One unreadable or unwritable file must not stop the batch; it is reported as rejected.
-                        Rejection why = new Rejection(RejectionCode.UNREADABLE_DICOM, "file could not be processed: "
-                                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
-                        return new InstanceReport(Outcome.REJECTED, deidentifier.profile().name(),
-                                deidentifier.profile().version(), List.of(), "", "", false, List.of(), List.of(), null, why);
-                    }
+                    BatchReport.Entry entry = new BatchReport.Entry(job.relativePath(), process(job, work));
+                    listener.finished(index, entry);
+                    return entry;
                 }));
             }
             List<BatchReport.Entry> entries = new ArrayList<>();
             int passed = 0;
             for (int i = 0; i < jobs.size(); i++) {
-                InstanceReport r;
+                BatchReport.Entry entry;
                 try {
-                    r = futures.get(i).get();
+                    entry = futures.get(i).get();
                 } catch (java.util.concurrent.ExecutionException e) {
                     throw new IllegalStateException("unexpected failure in a worker", e.getCause());
                 }
-                entries.add(new BatchReport.Entry(jobs.get(i).relativePath(), r));
-                passed += r.outcome() == Outcome.REJECTED ? 0 : 1;
+                entries.add(entry);
+                passed += entry.report().outcome() == Outcome.REJECTED ? 0 : 1;
             }
             List<String> optionNames = options.options().stream().map(Enum::name).sorted().toList();
             return new BatchReport(deidentifier.profile().name(), deidentifier.profile().version(), optionNames, verifyOnly,
                     jobs.size(), passed, jobs.size() - passed, entries);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private InstanceReport process(Job job, Work work) {
+        try {
+            return work.apply(job);
+        } catch (IOException | RuntimeException e) {
+            // One unreadable or unwritable file must not stop the batch; it is reported as rejected.
+            Rejection why = new Rejection(RejectionCode.UNREADABLE_DICOM, "file could not be processed: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+            return new InstanceReport(Outcome.REJECTED, deidentifier.profile().name(),
+                    deidentifier.profile().version(), List.of(), "", "", false, List.of(), List.of(), null, why);
         }
     }
 }

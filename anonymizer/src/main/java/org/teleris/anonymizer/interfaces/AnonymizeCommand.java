@@ -78,13 +78,16 @@ public final class AnonymizeCommand {
             BatchProcessor batch = new BatchProcessor(new DicomDeidentifier(profile, ocr), new DeidentifiedFileVerifier(profile, ocr), a.threads);
             List<BatchProcessor.Job> jobs = BatchProcessor.collect(a.inputs);
             BatchReport report;
+            // Each worker renders its file's report entry as soon as the file is done; only the join is left at the end.
+            String[] entries = new String[jobs.size()];
+            BatchProcessor.Listener render = (index, entry) -> entries[index] = Json.entry(entry);
             if (a.verifyOnly) {
-                report = batch.verify(jobs);
+                report = batch.verify(jobs, render);
             } else {
                 OrganisationSecret secret = readSecret(a.secretFile);
-                report = batch.deidentify(jobs, a.output, secret, new DeidentificationOptions(a.options, a.masks));
+                report = batch.deidentify(jobs, a.output, secret, new DeidentificationOptions(a.options, a.masks), render);
             }
-            String json = Json.writeBatch(report);
+            String json = Json.writeBatch(report, java.util.Arrays.asList(entries));
             if (a.output != null) {
                 Files.createDirectories(a.output);
                 Files.writeString(a.output.resolve(REPORT_FILE), json, StandardCharsets.UTF_8);

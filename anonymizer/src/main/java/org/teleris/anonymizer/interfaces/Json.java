@@ -4,6 +4,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.teleris.anonymizer.domain.BatchReport;
 
 /**
  * A small JSON writer for the report records (records, lists, maps, enums, strings, numbers, booleans). Reports
@@ -30,7 +31,22 @@ public final class Json {
      * A batch report with thousands of per-attribute actions: entries are serialised in parallel (each is
      * independent) and joined, which keeps report writing off the critical path of a large CLI run.
      */
-    public static String writeBatch(org.teleris.anonymizer.domain.BatchReport report) {
+    public static String writeBatch(BatchReport report) {
+        return writeBatch(report, report.files().parallelStream().map(Json::entry).toList());
+    }
+
+    /** One file's entry of a batch report, as {@link #writeBatch(BatchReport, List)} joins them. */
+    public static String entry(BatchReport.Entry e) {
+        StringBuilder sb = new StringBuilder("\n    ");
+        write(e, sb, 2);
+        return sb.toString();
+    }
+
+    /**
+     * The batch report with its entries already rendered by {@link #entry} (e.g. by the workers, as each file
+     * finished), in the order of {@code report.files()}.
+     */
+    public static String writeBatch(BatchReport report, List<String> entries) {
         Map<String, Object> head = new java.util.LinkedHashMap<>();
         head.put("profileName", report.profileName());
         head.put("profileVersion", report.profileVersion());
@@ -43,11 +59,6 @@ public final class Json {
         write(head, out, 0);
         out.setLength(out.length() - 2); // reopen the object: drop "\n}"
         out.append(",\n  \"files\": [");
-        List<String> entries = report.files().parallelStream().map(e -> {
-            StringBuilder sb = new StringBuilder("\n    ");
-            write(e, sb, 2);
-            return sb.toString();
-        }).toList();
         out.append(String.join(",", entries));
         return out.append(entries.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
     }
