@@ -27,6 +27,9 @@ public final class ConfidentialityProfile {
     private final String version;
     private final Map<Tag, ProfileRule> exactRules;
     private final List<ProfileRule> patternRules;
+    /** Each pattern rule's mask and fixed bits, computed once (ruleFor runs for every attribute of every file). */
+    private final long[] patternMasks;
+    private final long[] patternBits;
     private final SafePrivateList safePrivate;
 
     private ConfidentialityProfile(String name, String version, List<ProfileRule> rules, SafePrivateList safePrivate) {
@@ -40,6 +43,12 @@ public final class ConfidentialityProfile {
             } else {
                 exactRules.put(Tag.parse(r.tagPattern()), r);
             }
+        }
+        this.patternMasks = new long[patternRules.size()];
+        this.patternBits = new long[patternRules.size()];
+        for (int i = 0; i < patternRules.size(); i++) {
+            patternMasks[i] = patternRules.get(i).mask();
+            patternBits[i] = patternRules.get(i).fixedBits();
         }
         this.safePrivate = safePrivate;
     }
@@ -93,9 +102,10 @@ public final class ConfidentialityProfile {
         if (r != null) {
             return r;
         }
-        for (ProfileRule p : patternRules) {
-            if (p.matches(tag)) {
-                return p;
+        long value = ((long) tag.group() << 16) | tag.element();
+        for (int i = 0; i < patternMasks.length; i++) {
+            if ((value & patternMasks[i]) == patternBits[i]) {
+                return patternRules.get(i);
             }
         }
         return null;

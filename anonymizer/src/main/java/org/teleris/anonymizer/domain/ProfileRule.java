@@ -11,7 +11,7 @@ public record ProfileRule(String tagPattern, String name, ActionCode basic, Map<
     }
 
     /** Bits of the 32-bit tag that the pattern fixes (an {@code x} frees one hex digit). */
-    private long mask() {
+    long mask() {
         long m = 0;
         for (int i = 0; i < 8; i++) {
             m = (m << 4) | (tagPattern.charAt(i) == 'x' ? 0 : 0xF);
@@ -19,7 +19,7 @@ public record ProfileRule(String tagPattern, String name, ActionCode basic, Map<
         return m;
     }
 
-    private long fixedBits() {
+    long fixedBits() {
         return Long.parseLong(tagPattern.replace('x', '0'), 16);
     }
 

@@ -3,8 +3,17 @@ package org.teleris.anonymizer.domain;
 /** A DICOM attribute tag, independent of any toolkit. */
 public record Tag(int group, int element) implements Comparable<Tag> {
 
+    /** {@code ggggeeee} or {@code (gggg,eeee)}: parentheses and commas are ignored. */
     public static Tag parse(String eightHexDigits) {
-        String s = eightHexDigits.replaceAll("[(),]", "");
+        // By hand, not replaceAll: the profile parses 600 tags at every start, and a regex per tag cost ~30 ms.
+        StringBuilder b = new StringBuilder(8);
+        for (int i = 0; i < eightHexDigits.length(); i++) {
+            char c = eightHexDigits.charAt(i);
+            if (c != '(' && c != ')' && c != ',') {
+                b.append(c);
+            }
+        }
+        String s = b.toString();
         return new Tag(Integer.parseInt(s.substring(0, 4), 16), Integer.parseInt(s.substring(4, 8), 16));
     }
 

@@ -73,6 +73,40 @@ public final class DicomInstance {
         return instance;
     }
 
+    /**
+     * Initialises PixelMed (its dictionary, character sets, the collator of its string utilities, its logging
+     * binding: about 70 ms of class initialisation) by encoding and parsing a tiny in-memory instance. The CLI runs
+     * it on a second thread while it loads the profile, instead of the first file paying for it on the critical
+     * path. Failures are ignored: this is only a warm-up, the real files report their own problems.
+     */
+    public static void warmUp() {
+        try {
+            // Attribute classes named explicitly: putNewAttribute would load PixelMed's XML data dictionary (~0.2 s),
+            // which reading and writing explicit VR files never needs.
+            AttributeList list = new AttributeList();
+            put(list, new com.pixelmed.dicom.CodeStringAttribute(TagFromName.SpecificCharacterSet), "ISO_IR 192");
+            put(list, new com.pixelmed.dicom.UniqueIdentifierAttribute(TagFromName.SOPClassUID), "1.2.840.10008.5.1.4.1.1.2");
+            put(list, new com.pixelmed.dicom.UniqueIdentifierAttribute(TagFromName.SOPInstanceUID), "2.25.1");
+            put(list, new com.pixelmed.dicom.PersonNameAttribute(TagFromName.PatientName), "WARM^UP");
+            put(list, new com.pixelmed.dicom.LongStringAttribute(TagFromName.StudyDescription), "WARM UP");
+            put(list, new com.pixelmed.dicom.DateAttribute(TagFromName.StudyDate), "20000101");
+            put(list, new com.pixelmed.dicom.LongTextAttribute(TagFromName.ImageComments), "warm up");
+            DicomInstance instance = new DicomInstance(list, TransferSyntax.ExplicitVRLittleEndian, null);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            instance.writeTo(out);
+            DicomInstance parsed = read(new ByteArrayInputStream(out.toByteArray()));
+            parsed.elementViews();
+            parsed.encode();
+        } catch (IOException | DicomException | UnreadableDicomException | RuntimeException e) {
+            // only a warm-up
+        }
+    }
+
+    private static void put(AttributeList list, Attribute a, String value) throws DicomException {
+        a.addValue(value);
+        list.put(a);
+    }
+
     /** Attributes before the pixels of a typical file fit here; larger headers take the whole-file path. */
     private static final int HEAD_BYTES = 64 * 1024;
 

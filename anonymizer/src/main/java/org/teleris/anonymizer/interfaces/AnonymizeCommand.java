@@ -19,6 +19,7 @@ import org.teleris.anonymizer.domain.DeidentificationOptions;
 import org.teleris.anonymizer.domain.FixedMask;
 import org.teleris.anonymizer.domain.OrganisationSecret;
 import org.teleris.anonymizer.domain.ProfileOption;
+import org.teleris.anonymizer.infrastructure.DicomInstance;
 import org.teleris.anonymizer.infrastructure.TesseractOcr;
 
 /**
@@ -72,6 +73,10 @@ public final class AnonymizeCommand {
             out.print(usage());
             return OK;
         }
+        // PixelMed's class initialisation runs on the second core while this thread loads the profile.
+        Thread warmUp = new Thread(DicomInstance::warmUp, "pixelmed-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         try {
             ConfidentialityProfile profile = loadProfile(a.profile);
             TesseractOcr ocr = new TesseractOcr();
@@ -81,6 +86,7 @@ public final class AnonymizeCommand {
             // Each worker renders its file's report entry as soon as the file is done; only the join is left at the end.
             String[] entries = new String[jobs.size()];
             BatchProcessor.Listener render = (index, entry) -> entries[index] = Json.entry(entry);
+            warmUp.join(); // no two threads initialise PixelMed's classes at once
             if (a.verifyOnly) {
                 report = batch.verify(jobs, render);
             } else {

@@ -132,4 +132,13 @@ class ProfileRulesTest {
         assertTrue(PhiPatterns.isAllowedPersonName("ANONYMOUS"));
         assertTrue(!PhiPatterns.isAllowedPersonName("Doe^John"));
     }
+
+    @Test
+    void tagsParseWithOrWithoutPunctuation() {
+        assertEquals(new Tag(0x0010, 0x0010), Tag.parse("00100010"));
+        assertEquals(new Tag(0x7FE0, 0x0010), Tag.parse("(7FE0,0010)"));
+        assertEquals(new Tag(0x0040, 0xA730), Tag.parse("(0040,a730)"));
+        assertEquals(Tag.parse("(0008,0005)").hashCode(), new Tag(0x0008, 0x0005).hashCode());
+        assertNotEquals(new Tag(0x0008, 0x0005), new Tag(0x0005, 0x0008));
+    }
 }
