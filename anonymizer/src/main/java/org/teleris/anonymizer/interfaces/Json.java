@@ -82,7 +82,7 @@ public final class Json {
             object(out, indent, m.entrySet().stream().map(e -> Map.entry(String.valueOf(e.getKey()), (Object) e.getValue())).toList());
         } else if (v instanceof Collection<?> c) {
             array(c, out, indent);
-        } else if (v.getClass().isRecord()) {
+        } else if (v instanceof Record) { // a type check, where Class.isRecord() is a native call per value
             java.util.List<Map.Entry<String, Object>> fields = new java.util.ArrayList<>();
             for (RecordComponent rc : COMPONENTS.get(v.getClass())) {
                 try {
@@ -101,13 +101,13 @@ public final class Json {
         out.append('{');
         boolean first = true;
         for (Map.Entry<String, Object> f : fields) {
-            out.append(first ? "\n" : ",\n").append("  ".repeat(indent + 1));
+            out.append(first ? "\n" : ",\n").append(indent(indent + 1));
             string(f.getKey(), out);
             out.append(": ");
             write(f.getValue(), out, indent + 1);
             first = false;
         }
-        out.append(first ? "}" : "\n" + "  ".repeat(indent) + "}");
+        out.append(first ? "}" : "\n" + indent(indent) + "}");
     }
 
     private static void array(Collection<?> c, StringBuilder out, int indent) {
@@ -121,18 +121,28 @@ public final class Json {
         for (Object x : c) {
             out.append(first ? "" : ",");
             if (!scalars) {
-                out.append('\n').append("  ".repeat(indent + 1));
+                out.append('\n').append(indent(indent + 1));
             } else if (!first) {
                 out.append(' ');
             }
             write(x, out, indent + 1);
             first = false;
         }
-        out.append(scalars ? "]" : "\n" + "  ".repeat(indent) + "]");
+        out.append(scalars ? "]" : "\n" + indent(indent) + "]");
+    }
+
+    private static final String[] INDENTS = {"", "  ", "    ", "      ", "        ", "          ", "            "};
+
+    private static String indent(int level) {
+        return level < INDENTS.length ? INDENTS[level] : "  ".repeat(level);
     }
 
     private static void string(String s, StringBuilder out) {
         out.append('"');
+        if (plain(s)) { // tag paths, codes and rules: nothing to escape, append in one go
+            out.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
             switch (ch) {
@@ -151,5 +161,15 @@ public final class Json {
             }
         }
         out.append('"');
+    }
+
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch < 0x20 || ch == '"' || ch == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 }
