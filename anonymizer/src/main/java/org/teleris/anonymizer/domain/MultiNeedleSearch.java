@@ -116,19 +116,6 @@ final class MultiNeedleSearch {
         return found;
     }
 
-    /** Which needles occur anywhere in {@code text} (plain substrings: no whole-word rule). */
-    boolean[] occursIn(String text) {
-        boolean[] found = new boolean[lengths.length];
-        int state = ROOT;
-        for (int i = 0; i < text.length(); i++) {
-            state = step(state, text.charAt(i));
-            for (int s = needleAt[state] >= 0 ? state : dictLink[state]; s != ROOT; s = dictLink[s]) {
-                found[needleAt[s]] = true;
-            }
-        }
-        return found;
-    }
-
     private int[] notFound() {
         int[] found = new int[lengths.length];
         Arrays.fill(found, -1);

@@ -28,6 +28,12 @@ final class RawByteSearch {
      * charset over the decoded text (only when there are such needles). Findings follow the needles' order.
      */
     static List<Finding> find(byte[] haystack, int from, int to, SearchableNeedles prepared, Set<Charset> charsets) {
+        return find(haystack, from, to, prepared, charsets, needle -> true);
+    }
+
+    /** As above; a value found is reported only if {@code reportable} agrees (asked only about values found). */
+    static List<Finding> find(byte[] haystack, int from, int to, SearchableNeedles prepared, Set<Charset> charsets,
+                              java.util.function.Predicate<String> reportable) {
         List<Finding> findings = new ArrayList<>();
         Set<String> needles = prepared.needles();
         if (haystack == null || needles.isEmpty()) {
@@ -56,7 +62,7 @@ final class RawByteSearch {
         for (String needle : needles) {
             int k = prepared.slot(needle);
             if (isAscii(needle)) {
-                if (asciiAt[k] >= 0) {
+                if (asciiAt[k] >= 0 && reportable.test(needle)) {
                     findings.add(finding(asciiAt[k], "ASCII"));
                 }
                 continue;
@@ -64,7 +70,9 @@ final class RawByteSearch {
             for (int i = 0; i < otherAt.size(); i++) {
                 int at = otherAt.get(i)[k];
                 if (at >= 0) {
-                    findings.add(finding(at, decodedWith.get(i).name()));
+                    if (reportable.test(needle)) {
+                        findings.add(finding(at, decodedWith.get(i).name()));
+                    }
                     break;
                 }
             }

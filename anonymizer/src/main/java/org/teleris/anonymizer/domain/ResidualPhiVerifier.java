@@ -32,13 +32,13 @@ public final class ResidualPhiVerifier {
     public VerificationResult verifyAgainstSource(List<ElementView> output, byte[] rawBytes, Set<Charset> charsets,
                                                   SourceIdentifiers source) {
         List<Finding> findings = new ArrayList<>();
-        SearchableNeedles prepared = source.prepare();
-        Set<String> needles = prepared.needles();
         // Every element value is encoded in the raw bytes, so the byte search runs first and the per-element
-        // search (which names the tag path) only when it found something: this keeps a clean file cheap.
+        // search (which names the tag path) only when it found something: this keeps a clean file cheap. The
+        // byte search looks for every candidate and reports those found that are not excused (see needles()).
         List<Finding> raw = rawBytes == null ? new ArrayList<>()
-                : RawByteSearch.find(rawBytes, 0, rawBytes.length, prepared, charsets);
+                : RawByteSearch.find(rawBytes, 0, rawBytes.length, source.candidates(), charsets, n -> !source.excused(n));
         boolean searchElements = !raw.isEmpty() || rawBytes == null;
+        Set<String> needles = searchElements ? source.needles() : Set.of();
         for (ElementView e : output) {
             if (searchElements) {
                 findInElement(e, needles, findings);

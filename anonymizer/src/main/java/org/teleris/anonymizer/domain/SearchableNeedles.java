@@ -29,6 +29,13 @@ final class SearchableNeedles {
         return new SearchableNeedles(list, new MultiNeedleSearch(list), needles);
     }
 
+    /** The same candidates and automaton, reporting only {@code subset}. */
+    SearchableNeedles withNeedles(Set<String> subset) {
+        SearchableNeedles copy = new SearchableNeedles(List.of(), search, subset);
+        copy.index.putAll(index);
+        return copy;
+    }
+
     Set<String> needles() {
         return needles;
     }

@@ -101,30 +101,45 @@ public final class SourceIdentifiers {
 
     /** The needles and the automaton over the candidates they were chosen from, for the raw-byte search. */
     SearchableNeedles prepare() {
-        Set<String> candidates = new HashSet<>(identifying);
-        candidates.removeAll(kept);
-        List<String> list = new ArrayList<>(candidates);
-        // One pass over each joined set finds every candidate contained in a generated or kept value (one
-        // indexOf per candidate over the joined text made this grow with candidates x kept values).
-        MultiNeedleSearch search = new MultiNeedleSearch(list);
-        boolean[] inGenerated = search.occursIn(String.join("\u0000", generated));
-        boolean[] inKept = search.occursIn(String.join("\u0000", kept));
+        SearchableNeedles candidates = candidates();
         Set<String> result = new HashSet<>();
-        for (int k = 0; k < list.size(); k++) {
-            String n = list.get(k);
-            boolean excused = inGenerated[k]
-                    // A removed institution or station name that is part of a kept value (e.g. "TOSHIBA" in the
-                    // manufacturer "TOSHIBA_MEC") is the kept value's business; person names are never excused this way.
-                    || (!personNames.contains(n) && inKept[k])
-                    || n.equals(DummyValues.PERSON) || n.equals(DummyValues.TEXT)
-                    // short digit runs occur by chance inside 39-digit 2.25 UIDs and binary values
-                    || (n.length() < MIN_DIGITS && n.chars().allMatch(Character::isDigit));
-            if (!excused) {
+        for (String n : candidates.needles()) {
+            if (!excused(n)) {
                 result.add(n);
             }
         }
-        return new SearchableNeedles(list, search, result);
+        return candidates.withNeedles(result);
     }
+
+    /**
+     * Every value that could be a needle (identifying and not kept as a whole), with one automaton over them. The
+     * verifier searches the output for all of them and asks {@link #excused} only about those it found: a clean
+     * file never pays for the excuses.
+     */
+    SearchableNeedles candidates() {
+        Set<String> candidates = new HashSet<>(identifying);
+        candidates.removeAll(kept);
+        List<String> list = new ArrayList<>(candidates);
+        return new SearchableNeedles(list, new MultiNeedleSearch(list), candidates);
+    }
+
+    /** Is this candidate excused: part of a value we generated or (unless a person name) of one the profile kept? */
+    boolean excused(String n) {
+        if (generatedText == null) {
+            generatedText = String.join("\u0000", generated);
+            keptText = String.join("\u0000", kept);
+        }
+        return generatedText.contains(n)
+                // A removed institution or station name that is part of a kept value (e.g. "TOSHIBA" in the
+                // manufacturer "TOSHIBA_MEC") is the kept value's business; person names are never excused this way.
+                || (!personNames.contains(n) && keptText.contains(n))
+                || n.equals(DummyValues.PERSON) || n.equals(DummyValues.TEXT)
+                // short digit runs occur by chance inside 39-digit 2.25 UIDs and binary values
+                || (n.length() < MIN_DIGITS && n.chars().allMatch(Character::isDigit));
+    }
+
+    private String generatedText;
+    private String keptText;
 
     static String normalise(String s) {
         return s.toUpperCase(Locale.ROOT);
