@@ -98,15 +98,22 @@ public final class DicomDeidentifier {
             throws InstanceRejectedException, IOException {
         Result r = process(() -> DicomInstance.read(source), secret, options);
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir)) {
+            // Not called for an existing folder: it would fail a mkdir and build a FileAlreadyExistsException per file.
+            Files.createDirectories(dir);
+        }
         // Hidden, unique per call; not Files.createTempFile, whose SecureRandom names cost more than writing a slice.
         Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
                 + TEMP_COUNTER.incrementAndGet() + ".part");
+        boolean moved = false;
         try {
             r.encoded.writeTo(tmp);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
         }
         return r.report;
     }

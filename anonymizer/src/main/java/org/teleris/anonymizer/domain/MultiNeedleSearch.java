@@ -16,6 +16,9 @@ final class MultiNeedleSearch {
     private static final int NONE = -1;
     /** Root transitions for chars below 256 (almost every byte of a data set goes through the root). */
     private final int[] rootNext = new int[256];
+    /** Root transitions for other chars (e.g. Cyrillic in decoded text), sorted for a binary search. */
+    private final char[] rootHighKeys;
+    private final int[] rootHighNext;
     // The trie in flat arrays, sized once (at most one node per needle character): children as linked siblings.
     private final char[] label;
     private final int[] firstChild;
@@ -55,10 +58,27 @@ final class MultiNeedleSearch {
             }
         }
         Arrays.fill(rootNext, NONE);
+        int high = 0;
         for (int c = firstChild[ROOT]; c != NONE; c = nextSibling[c]) {
             if (label[c] < 256) {
                 rootNext[label[c]] = c;
+            } else {
+                high++;
             }
+        }
+        long[] sorted = new long[high];
+        int h = 0;
+        for (int c = firstChild[ROOT]; c != NONE; c = nextSibling[c]) {
+            if (label[c] >= 256) {
+                sorted[h++] = (long) label[c] << 32 | c;
+            }
+        }
+        Arrays.sort(sorted);
+        rootHighKeys = new char[high];
+        rootHighNext = new int[high];
+        for (int i = 0; i < high; i++) {
+            rootHighKeys[i] = (char) (sorted[i] >>> 32);
+            rootHighNext[i] = (int) sorted[i];
         }
         linkFailures();
     }
@@ -143,9 +163,16 @@ final class MultiNeedleSearch {
         }
     }
 
-    /** The goto function: the root's transitions for Latin-1 chars come from a table, the others from a scan. */
+    /** The goto function: the root's transitions come from a table (Latin-1) or a binary search, the others from a scan. */
     private int next(int state, char c) {
-        return state == ROOT && c < 256 ? rootNext[c] : child(state, c);
+        if (state != ROOT) {
+            return child(state, c);
+        }
+        if (c < 256) {
+            return rootNext[c];
+        }
+        int i = Arrays.binarySearch(rootHighKeys, c);
+        return i >= 0 ? rootHighNext[i] : NONE;
     }
 
     private int child(int state, char c) {

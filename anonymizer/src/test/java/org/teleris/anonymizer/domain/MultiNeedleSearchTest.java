@@ -109,6 +109,31 @@ class MultiNeedleSearchTest {
     }
 
     @Test
+    void agreesWithOneIndexOfPerNeedleOnRandomDecodedText() {
+        Random random = new Random(11);
+        String alphabet = "\u0418\u0412\u0410\u041d\u0401A1 .^\u00c9\u4e2d"; // Cyrillic, Latin, digits, a CJK char
+        for (int round = 0; round < 500; round++) {
+            Set<String> set = new LinkedHashSet<>();
+            int count = 1 + random.nextInt(30);
+            while (set.size() < count) {
+                StringBuilder n = new StringBuilder();
+                for (int i = 0, length = 1 + random.nextInt(8); i < length; i++) {
+                    n.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                set.add(n.toString());
+            }
+            List<String> needles = new ArrayList<>(set);
+            StringBuilder text = new StringBuilder();
+            for (int i = 0, length = random.nextInt(300); i < length; i++) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String t = text.toString();
+            int[] expected = needles.stream().mapToInt(n -> NeedleSearch.indexOf(t, n)).toArray();
+            assertArrayEquals(expected, new MultiNeedleSearch(needles).firstOccurrences(t), "round " + round);
+        }
+    }
+
+    @Test
     void descriptorTokensLoseOnlyTheirOuterDots() {
         for (String token : List.of("", ".", "...", "A", ".A", "A.", "..A.B..", "1.5", ".1.5.", "A..B")) {
             assertEquals(token.replaceAll("^[.]+|[.]+$", ""), DescriptorCleaner.withoutOuterDots(token), token);
