@@ -116,18 +116,20 @@ final class MultiNeedleSearch {
 
     /** Over upper-cased text (e.g. the bytes decoded in a declared charset). */
     int[] firstOccurrences(String text) {
+        // A char array: String.charAt on a UTF-16 string (Cyrillic text) costs a bounds check call per char in C1 code.
+        char[] t = text.toCharArray();
         int[] found = notFound();
         int state = ROOT;
-        int to = text.length();
+        int to = t.length;
         for (int i = 0; i < to; i++) {
-            state = step(state, text.charAt(i));
+            state = step(state, t[i]);
             if (needleAt[state] >= 0 || dictLink[state] != ROOT) {
                 for (int s = needleAt[state] >= 0 ? state : dictLink[state]; s != ROOT; s = dictLink[s]) {
                     int k = needleAt[s];
                     int start = i - lengths[k] + 1;
                     if (found[k] < 0 && (lengths[k] >= NeedleSearch.WHOLE_WORD_BELOW
-                            || (start == 0 || !isWordChar(text.charAt(start - 1)))
-                            && (i + 1 == to || !isWordChar(text.charAt(i + 1))))) {
+                            || (start == 0 || !isWordChar(t[start - 1]))
+                            && (i + 1 == to || !isWordChar(t[i + 1])))) {
                         found[k] = start;
                     }
                 }
