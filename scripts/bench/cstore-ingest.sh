@@ -10,6 +10,8 @@
 #   CSTORE_BIG_SLICES  slices of the ~1 GB study (2000; 0 skips the heap check)
 #   CSTORE_WAR, CSTORE_JAR  other artefacts (default ris-app/target/ris.war, payara-micro.jar)
 #   CSTORE_KEEP=true  keep the temporary directory (logs) for inspection
+#   CSTORE_JAVA_OPTS  extra options for the product's JVM, e.g. a flight recording:
+#                     '-XX:StartFlightRecording=filename=/tmp/ingest.jfr,settings=profile'
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -108,7 +110,7 @@ start_product() { # $1 data dir, $2 heap; sets http, dicom, server
   mkdir -p "$1/logs"
   RIS_DATA_DIR="$1" RIS_DB_URL="jdbc:h2:file:$1/db/ris;DB_CLOSE_ON_EXIT=FALSE" RIS_DB_USER=sa \
   RIS_DB_PASSWORD=ris-bench RIS_DEMO_SEED=true RIS_DICOM_PORT="$dicom" \
-    java "-Xmx$2" -jar "$tmp/bench-micro.jar" --deploy "$tmp/ris.war" --contextroot / --port "$http" \
+    java "-Xmx$2" ${CSTORE_JAVA_OPTS:-} -jar "$tmp/bench-micro.jar" --deploy "$tmp/ris.war" --contextroot / --port "$http" \
     --nocluster --nohazelcast --rootdir "$1/payara" --logproperties "$root/ris-app/src/main/payara/logging.properties" \
     > "$1/logs/server.log" 2>&1 &
   server=$!; pids+=("$server")
@@ -159,9 +161,13 @@ if [ "$big" -gt 0 ]; then
   kill "$jstat_pid" 2>/dev/null || true
   ok=$(grep -c 'Received Store Response (Success)' "$tmp/storescu-big.log" || true)
   peak=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ {u=$3+$4+$6+$8; if (u>m) m=u} END {printf "%.0f", m/1024}' "$tmp/jstat.log")
+  # G1 lets the young generation fill the heap before it collects, so "used" always ends near -Xmx;
+  # what tells whether the study fits is the old generation (what survived) and full collections.
+  old_peak=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ {if ($8>m) m=$8} END {printf "%.0f", m/1024}' "$tmp/jstat.log")
+  full_gcs=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ {if (!seen) {f=$15; seen=1}; l=$15} END {print l-f}' "$tmp/jstat.log")
   alive=$(kill -0 "$server" 2>/dev/null && echo alive || echo DEAD)
   oom=$(grep -c OutOfMemoryError "$tmp/product/logs/server.log" || true)
-  echo "cstore-ingest: ~1 GB study: $ok of $big stored in ${t}s ($(echo "scale=1; $big / $t" | bc) instances/s), peak heap used ${peak} MB of 512 MB," \
-    "server $alive, OutOfMemoryError in log: $oom"
+  echo "cstore-ingest: ~1 GB study: $ok of $big stored in ${t}s ($(echo "scale=1; $big / $t" | bc) instances/s), peak heap used ${peak} MB of 512 MB" \
+    "(old generation peak ${old_peak} MB, full GCs ${full_gcs}), server $alive, OutOfMemoryError in log: $oom"
 fi
 echo "cstore-ingest: load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

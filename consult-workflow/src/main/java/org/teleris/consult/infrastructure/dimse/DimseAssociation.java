@@ -64,6 +64,8 @@ final class DimseAssociation implements Runnable {
     private int pendingContext;
     private Path spoolFile;
     private OutputStream spoolOut;
+    private DimseStoreEvent storeEvent;
+    private long storeStarted;
 
     DimseAssociation(Socket socket, DimseListener.Settings settings, StorageProvider provider, boolean withinLimit) {
         this.socket = socket;
@@ -317,6 +319,9 @@ final class DimseAssociation implements Runnable {
     }
 
     private void openSpool(DimseCommands.Request request, String transferSyntax) throws IOException {
+        storeEvent = new DimseStoreEvent();
+        storeEvent.begin();
+        storeStarted = System.nanoTime();
         spoolFile = settings.spool().resolve("rx-" + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + Long.toHexString(System.nanoTime()) + ".part");
         spoolOut = Files.newOutputStream(spoolFile);
@@ -342,6 +347,10 @@ final class DimseAssociation implements Runnable {
             DimseCommands.Request request = pending;
             pending = null;
             StorageProvider.StoreAnswer answer;
+            DimseStoreEvent event = storeEvent;
+            storeEvent = null;
+            long received = System.nanoTime();
+            event.receive = received - storeStarted;
             try {
                 answer = peer.store(spoolFile);
             } catch (RuntimeException e) {
@@ -350,7 +359,12 @@ final class DimseAssociation implements Runnable {
             } finally {
                 discardSpool();
             }
+            long stored = System.nanoTime();
+            event.intake = stored - received;
             respond(pendingContext, DimseCommands.response(request, answer.status(), answer.errorComment()));
+            event.respond = System.nanoTime() - stored;
+            event.status = answer.status();
+            event.commit();
         }
     }
 
