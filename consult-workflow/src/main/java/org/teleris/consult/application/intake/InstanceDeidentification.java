@@ -15,8 +15,11 @@ public interface InstanceDeidentification {
         String reportJson();
     }
 
-    /** The bytes to store (never the received ones unless they passed as already de-identified). */
-    record Accepted(byte[] bytes, InstanceHeader header, boolean wasAlreadyDeidentified, String reportJson)
+    /**
+     * The instance to keep was written to the output file given to {@link #prepare} (never the
+     * received bytes unless they passed as already de-identified); its indexing attributes.
+     */
+    record Accepted(InstanceHeader header, boolean wasAlreadyDeidentified, String reportJson)
             implements Prepared {
     }
 
@@ -24,12 +27,18 @@ public interface InstanceDeidentification {
     record Refused(String code, String reason, String reportJson) implements Prepared {
     }
 
-    Prepared prepare(Path received, String organisationId);
+    /**
+     * Checks the received file and, when it is acceptable, writes what is to be stored into
+     * {@code output} (a path that does not exist yet; on a refusal nothing is left there). The
+     * received file is streamed, never held in memory whole (CT and MR slices: only the attributes
+     * before the pixel data are parsed; the pixel bytes are copied as they are).
+     */
+    Prepared prepare(Path received, String organisationId, Path output);
 
     /**
      * An instance the server generated itself from de-identified instances (AI results): read for
      * indexing, not de-identified again (its references must keep pointing at the stored UIDs) and
      * not OCR-verified (its research marking is burned in on purpose).
      */
-    Accepted generatedByServer(Path file) throws java.io.IOException;
+    Accepted generatedByServer(Path file, Path output) throws java.io.IOException;
 }

@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -41,35 +44,84 @@ public class StudyIntake implements InstanceIntake {
 
     @Override
     public IntakeOutcome receive(IntakeSource source, Path receivedFile) {
+        IntakeTimingEvent timing = new IntakeTimingEvent();
+        timing.begin();
+        try {
+            IntakeOutcome outcome = receive(source, receivedFile, timing);
+            timing.outcome = outcome.status().name();
+            return outcome;
+        } finally {
+            timing.commit();
+        }
+    }
+
+    private IntakeOutcome receive(IntakeSource source, Path receivedFile, IntakeTimingEvent timing) {
+        IntakeTimingEvent.Laps laps = new IntakeTimingEvent.Laps();
         long size = sizeOf(receivedFile);
-        Optional<UploadSession> session = records.session(source.uploadSessionId())
-                .filter(s -> s.organisationId().equals(source.organisationId()));
-        if (session.isEmpty()) {
-            IntakeOutcome refused = refused("NO_SESSION", "There is no upload session " + source.uploadSessionId()
-                    + " for your organisation.", null);
-            ingested.fire(event(source, null, size, refused, null, null));
-            return refused;
+        timing.size = size;
+        Path staged;
+        try {
+            staged = storage.stagingFile();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "the study store cannot stage an instance", e);
+            Optional<UploadSession> session = records.session(source.uploadSessionId());
+            return sessionRefusal(source, size, session).orElseGet(() -> finish(source, session.orElseThrow(), size,
+                    refused("STORAGE_FAILED", "The server could not store the instance; send it again.", null), null,
+                    null));
         }
-        UploadSession s = session.get();
-        if (!s.acceptsInstances()) {
-            return finish(source, s, size, refused("SESSION_COMPLETE",
-                    "The upload of this case was marked complete; nothing more is accepted.", null), null, null);
+        try {
+            return receive(source, receivedFile, size, staged, timing, laps);
+        } finally {
+            deleteQuietly(staged);
         }
-        InstanceDeidentification.Prepared prepared = deidentification.prepare(receivedFile, source.organisationId());
+    }
+
+    /**
+     * The session is judged together with the index (one read transaction after the
+     * de-identification, which needs no database); a refused instance looks it up on its own. The
+     * session's state is checked again under its row lock when the instance is indexed.
+     */
+    private IntakeOutcome receive(IntakeSource source, Path receivedFile, long size, Path staged,
+                                  IntakeTimingEvent timing, IntakeTimingEvent.Laps laps) {
+        InstanceDeidentification.Prepared prepared = deidentification.prepare(receivedFile, source.organisationId(),
+                staged);
+        timing.deidentify = laps.lap();
         if (prepared instanceof InstanceDeidentification.Refused r) {
-            return finish(source, s, size, refused(r.code(), r.reason(), null), null, r.reportJson());
+            Optional<UploadSession> session = records.session(source.uploadSessionId());
+            return sessionRefusal(source, size, session).orElseGet(() ->
+                    finish(source, session.orElseThrow(), size, refused(r.code(), r.reason(), null), null, r.reportJson()));
         }
         InstanceDeidentification.Accepted accepted = (InstanceDeidentification.Accepted) prepared;
         String sop = accepted.header().sopInstanceUid();
         String study = accepted.header().studyInstanceUid();
-        String sha = sha256(accepted.bytes());
-        Optional<IntakeOutcome> known = againstIndex(s.id(), sop, sha);
+        String sha;
+        long storedSize;
+        try {
+            sha = sha256(staged);
+            storedSize = Files.size(staged);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "reading a staged instance failed", e);
+            Optional<UploadSession> session = records.session(source.uploadSessionId());
+            return sessionRefusal(source, size, session).orElseGet(() -> finish(source, session.orElseThrow(), size,
+                    refused("STORAGE_FAILED", "The server could not store the instance; send it again.", sop), study,
+                    accepted.reportJson()));
+        }
+        timing.stage = laps.lap();
+        IntakeRecords.Judged judged = records.judge(source.uploadSessionId(), sop);
+        timing.indexCheck = laps.lap();
+        Optional<IntakeOutcome> refusal = sessionRefusal(source, size, judged.session());
+        if (refusal.isPresent()) {
+            return refusal.get();
+        }
+        UploadSession s = judged.session().orElseThrow();
+        Optional<IntakeOutcome> known = againstIndex(s.id(), judged.copies(), sop, sha);
         if (known.isPresent()) {
             return finish(source, s, size, known.get(), study, accepted.reportJson());
         }
         String path;
+        StudyStorage.Timings published = new StudyStorage.Timings();
         try {
-            path = storage.write(s.organisationId(), accepted.header(), sha, accepted.bytes());
+            path = storage.publish(s.organisationId(), accepted.header(), sha, staged, published);
         } catch (IllegalArgumentException e) {
             return finish(source, s, size, refused("INVALID_UID",
                     "The instance's UIDs are not valid DICOM UIDs.", null), study, accepted.reportJson());
@@ -78,8 +130,15 @@ public class StudyIntake implements InstanceIntake {
             return finish(source, s, size, refused("STORAGE_FAILED",
                     "The server could not store the instance; send it again.", sop), study, accepted.reportJson());
         }
+        laps.lap();
+        timing.fsync = published.fileFsync;
+        timing.publish = published.link + published.directoryFsync;
+        IntakeOutcome stored = new IntakeOutcome(IntakeOutcome.Status.STORED, sop, null, null);
         try {
-            records.stored(s.id(), accepted.header(), sha, accepted.bytes().length, path, source.channel());
+            // the anonymisation audit's record commits with the index row: one commit per instance
+            records.stored(s.id(), accepted.header(), sha, storedSize, path, source.channel(),
+                    event(source, s, size, stored, study, accepted.reportJson()));
+            timing.dbCommit = laps.lap();
         } catch (RuntimeException raced) {
             // Indexed meanwhile by a parallel receiver (or the session was completed): judge again.
             IntakeOutcome again = againstIndex(s.id(), sop, sha).orElse(refused("SESSION_COMPLETE",
@@ -89,23 +148,28 @@ public class StudyIntake implements InstanceIntake {
             }
             return finish(source, s, size, again, study, accepted.reportJson());
         }
-        IntakeOutcome stored = new IntakeOutcome(IntakeOutcome.Status.STORED, sop, null, null);
-        ingested.fire(event(source, s, size, stored, study, accepted.reportJson()));
         return stored;
     }
 
     /** Adds an instance the server generated (AI results) to the study of a session, complete or not. */
     public IntakeOutcome storeGenerated(String sessionId, Path file) throws IOException {
         UploadSession s = records.session(sessionId).orElseThrow(() -> new IllegalArgumentException("no session"));
-        InstanceDeidentification.Accepted generated = deidentification.generatedByServer(file);
-        String sha = sha256(generated.bytes());
-        Optional<IntakeOutcome> known = againstIndex(s.id(), generated.header().sopInstanceUid(), sha);
-        if (known.isPresent()) {
-            return known.get();
+        Path staged = storage.stagingFile();
+        try {
+            InstanceDeidentification.Accepted generated = deidentification.generatedByServer(file, staged);
+            String sha = sha256(staged);
+            Optional<IntakeOutcome> known = againstIndex(s.id(), generated.header().sopInstanceUid(), sha);
+            if (known.isPresent()) {
+                return known.get();
+            }
+            String path = storage.publish(s.organisationId(), generated.header(), sha, staged,
+                    new StudyStorage.Timings());
+            records.stored(s.id(), generated.header(), sha, Files.size(storage.resolve(path)), path, IntakeChannel.AI,
+                    null);
+            return new IntakeOutcome(IntakeOutcome.Status.STORED, generated.header().sopInstanceUid(), null, null);
+        } finally {
+            deleteQuietly(staged);
         }
-        String path = storage.write(s.organisationId(), generated.header(), sha, generated.bytes());
-        records.stored(s.id(), generated.header(), sha, generated.bytes().length, path, IntakeChannel.AI);
-        return new IntakeOutcome(IntakeOutcome.Status.STORED, generated.header().sopInstanceUid(), null, null);
     }
 
     /**
@@ -114,7 +178,11 @@ public class StudyIntake implements InstanceIntake {
      * the same content stored for another case is indexed for this one too (empty answer).
      */
     private Optional<IntakeOutcome> againstIndex(String sessionId, String sop, String sha) {
-        List<StoredInstance> copies = records.copiesOf(sop);
+        return againstIndex(sessionId, records.copiesOf(sop), sop, sha);
+    }
+
+    private static Optional<IntakeOutcome> againstIndex(String sessionId, List<StoredInstance> copies, String sop,
+                                                        String sha) {
         if (copies.stream().anyMatch(c -> !c.sameContentAs(sha))) {
             return Optional.of(new IntakeOutcome(IntakeOutcome.Status.CONFLICT, sop, "CONFLICT",
                     "An instance with this SOP Instance UID is already stored with different content; the first one"
@@ -126,10 +194,32 @@ public class StudyIntake implements InstanceIntake {
         return Optional.empty();
     }
 
+    /** No session of the sender's organisation (NO_SESSION), or one that takes nothing more (SESSION_COMPLETE). */
+    private Optional<IntakeOutcome> sessionRefusal(IntakeSource source, long size, Optional<UploadSession> session) {
+        Optional<UploadSession> ours = session.filter(s -> s.organisationId().equals(source.organisationId()));
+        if (ours.isEmpty()) {
+            IntakeOutcome refused = refused("NO_SESSION", "There is no upload session " + source.uploadSessionId()
+                    + " for your organisation.", null);
+            ingested.fire(event(source, null, size, refused, null, null));
+            return Optional.of(refused);
+        }
+        if (!ours.get().acceptsInstances()) {
+            return Optional.of(finish(source, ours.get(), size, refused("SESSION_COMPLETE",
+                    "The upload of this case was marked complete; nothing more is accepted.", null), null, null));
+        }
+        return Optional.empty();
+    }
+
     private IntakeOutcome finish(IntakeSource source, UploadSession s, long size, IntakeOutcome outcome,
                                  String study, String reportJson) {
-        records.counted(s.id(), outcome, source.channel());
-        ingested.fire(event(source, s, size, outcome, study, reportJson));
+        InstanceIngested event = event(source, s, size, outcome, study, reportJson);
+        if (outcome.status() == IntakeOutcome.Status.DUPLICATE) {
+            records.counted(s.id(), outcome, source.channel(), event);
+        } else {
+            // refusals and conflicts are also audited in the audit chain: outside the counting transaction
+            records.counted(s.id(), outcome, source.channel(), null);
+            ingested.fire(event);
+        }
         return outcome;
     }
 
@@ -152,11 +242,33 @@ public class StudyIntake implements InstanceIntake {
         }
     }
 
-    static String sha256(byte[] bytes) {
+    /** SHA-256 of a file, read in 64 KB blocks (the staged file was just written: it is in the page cache). */
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+        ByteBuffer buffer = BUFFERS.get();
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            buffer.clear();
+            while (in.read(buffer) >= 0) {
+                buffer.flip();
+                digest.update(buffer);
+                buffer.clear();
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(64 * 1024));
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "a staged instance could not be deleted (swept at the next start)", e);
         }
     }
 }

@@ -15,6 +15,28 @@ public interface StudyStorage {
      */
     String write(String organisationId, InstanceHeader header, String sha256, byte[] bytes) throws IOException;
 
+    /**
+     * A fresh path in the store's staging area (the same file system as the store) for an instance
+     * being prepared; the caller deletes it when it is not published. Left-overs are swept at start-up.
+     */
+    Path stagingFile() throws IOException;
+
+    /**
+     * Publishes a completely written staged file under the path derived from the organisation,
+     * UIDs and content hash and makes it durable (the file and its directory entry are fsynced
+     * before this returns); the staged name is gone afterwards. A file already under that name has
+     * the same content and is kept. Returns the path relative to the store.
+     */
+    String publish(String organisationId, InstanceHeader header, String sha256, Path staged, Timings timings)
+            throws IOException;
+
+    /** Nanoseconds of the steps of one {@link #publish}, for the intake's timing event. */
+    final class Timings {
+        public long link;
+        public long fileFsync;
+        public long directoryFsync;
+    }
+
     Path resolve(String relativePath);
 
     void delete(String relativePath);

@@ -17,12 +17,14 @@ import org.teleris.anonymizer.domain.Outcome;
 import org.teleris.anonymizer.interfaces.Json;
 import org.teleris.consult.application.intake.DeidentificationSecrets;
 import org.teleris.consult.application.intake.InstanceDeidentification;
+import org.teleris.consult.domain.intake.InstanceHeader;
 
 /**
  * The anonymizer library as stage II's de-identification: instances that declare
  * PatientIdentityRemoved=YES are verified as sent (the clinic's own de-identification, e.g. the
  * command-line uploader, keeps its UIDs); every other is de-identified with the organisation's
- * secret. Files are held in memory while processed (CT and MR slices; see docs/intake.md).
+ * secret. The received file is streamed from disk: only the attributes before the pixel data are
+ * parsed, and the pixel element is copied file to file by the anonymizer (see docs/intake.md).
  */
 @ApplicationScoped
 public class AnonymizerInstanceDeidentification implements InstanceDeidentification {
@@ -37,67 +39,74 @@ public class AnonymizerInstanceDeidentification implements InstanceDeidentificat
     DeidentificationSecrets secrets;
 
     @Override
-    public Prepared prepare(Path received, String organisationId) {
-        byte[] bytes;
+    public Prepared prepare(Path received, String organisationId, Path output) {
         try {
             if (Files.size(received) > MAX_INSTANCE_BYTES) {
                 return new Refused("TOO_LARGE", "A single instance may be at most "
                         + MAX_INSTANCE_BYTES / (1024 * 1024) + " MB.", null);
             }
-            bytes = Files.readAllBytes(received);
         } catch (IOException e) {
             return new Refused("UNREADABLE", "The received file could not be read.", null);
         }
-        boolean declared;
+        AttributeList receivedHeader;
         try {
-            declared = PixelMedHeaders.declaresIdentityRemoved(PixelMedHeaders.read(bytes));
+            receivedHeader = PixelMedHeaders.read(received);
         } catch (IOException | DicomException | RuntimeException e) {
             // not even a header: the de-identifier names the problem precisely
-            declared = false;
+            receivedHeader = null;
         }
+        boolean declared = receivedHeader != null && PixelMedHeaders.declaresIdentityRemoved(receivedHeader);
         try {
-            return declared ? verified(bytes) : deidentified(bytes, organisationId);
+            return declared ? verified(received, receivedHeader, output) : deidentified(received, organisationId, output);
         } catch (InstanceRejectedException rejected) {
             return new Refused(rejected.rejection().code().name(), rejected.rejection().message(),
                     Json.write(rejected.report()));
         } catch (IOException | DicomException | RuntimeException e) {
+            deleteQuietly(output);
             return new Refused("UNREADABLE_DICOM", "The file is not a readable DICOM instance ("
                     + e.getClass().getSimpleName() + ").", null);
         }
     }
 
     @Override
-    public Accepted generatedByServer(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+    public Accepted generatedByServer(Path file, Path output) throws IOException {
         try {
-            return new Accepted(bytes, PixelMedHeaders.header(PixelMedHeaders.read(bytes)), true,
+            Accepted accepted = new Accepted(PixelMedHeaders.header(PixelMedHeaders.read(file)), true,
                     "{\"generatedBy\":\"server AI\",\"label\":\"For Research Purposes Only\"}");
+            Files.copy(file, output);
+            return accepted;
         } catch (DicomException e) {
             throw new IOException("the generated instance is not readable DICOM", e);
         }
     }
 
-    private Prepared deidentified(byte[] bytes, String organisationId)
+    /** The anonymizer reads the attributes before the pixels and copies the pixel element file to file. */
+    private Prepared deidentified(Path received, String organisationId, Path output)
             throws InstanceRejectedException, IOException, DicomException {
-        DicomDeidentifier.DeidentifiedBytes out = deidentifier.deidentify(bytes,
+        InstanceReport report = deidentifier.deidentify(received, output,
                 new OrganisationSecret(secrets.secretFor(organisationId)), DeidentificationOptions.serverDefaults());
-        return accepted(out.bytes(), false, out.report());
+        return new Accepted(PixelMedHeaders.header(PixelMedHeaders.read(output)), false, Json.write(report));
     }
 
-    private Prepared verified(byte[] bytes) throws IOException, DicomException {
-        InstanceReport report = verifier.verify(bytes);
+    /** Kept as received: the header already parsed is the header of what is stored. */
+    private Prepared verified(Path received, AttributeList header, Path output) throws IOException {
+        InstanceReport report = verifier.verify(received);
         if (report.outcome() == Outcome.REJECTED) {
             String code = report.rejection() == null ? "RESIDUAL_PHI" : report.rejection().code().name();
             String message = report.rejection() == null ? "The instance still holds identifying data."
                     : report.rejection().message();
             return new Refused(code, message, Json.write(report));
         }
-        return accepted(bytes, true, report);
+        InstanceHeader indexed = PixelMedHeaders.header(header);
+        Files.copy(received, output);
+        return new Accepted(indexed, true, Json.write(report));
     }
 
-    private static Prepared accepted(byte[] bytes, boolean already, InstanceReport report)
-            throws IOException, DicomException {
-        AttributeList header = PixelMedHeaders.read(bytes);
-        return new Accepted(bytes, PixelMedHeaders.header(header), already, Json.write(report));
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the caller deletes its output path anyway
+        }
     }
 }

@@ -4,11 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,8 @@ import org.teleris.consult.domain.intake.InstanceHeader;
 public class FileStudyStorage implements StudyStorage {
 
     static final String TEMP_SUFFIX = ".part";
+    /** Where instances are prepared before they are published under their content name (same file system). */
+    static final String STAGING = ".staging";
     private static final Pattern SAFE_SEGMENT = Pattern.compile("[0-9A-Za-z.\\-]{1,64}");
     private static final AtomicLong COUNTER = new AtomicLong();
 
@@ -35,11 +38,20 @@ public class FileStudyStorage implements StudyStorage {
     @ConfigProperty(name = "ris.data.dir", defaultValue = "data")
     String dataDir;
 
+    /** The sweep leaves files written since then alone (epoch millis; the process start by default). */
+    private final long sweepWrittenBefore;
+
     protected FileStudyStorage() {
+        this.sweepWrittenBefore = ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     FileStudyStorage(String dataDir) {
+        this(dataDir, ManagementFactory.getRuntimeMXBean().getStartTime());
+    }
+
+    FileStudyStorage(String dataDir, long sweepWrittenBefore) {
         this.dataDir = dataDir;
+        this.sweepWrittenBefore = sweepWrittenBefore;
     }
 
     private Path root() {
@@ -48,30 +60,66 @@ public class FileStudyStorage implements StudyStorage {
 
     @Override
     public String write(String organisationId, InstanceHeader h, String sha256, byte[] bytes) throws IOException {
-        String relative = String.join("/", segment(organisationId), segment(h.studyInstanceUid()),
-                segment(h.seriesInstanceUid()), segment(h.sopInstanceUid()) + "." + sha256.substring(0, 12) + ".dcm");
-        Path target = root().resolve(relative);
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path temp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + COUNTER.incrementAndGet() + TEMP_SUFFIX);
+        Path staged = stagingFile();
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
-                channel.force(true);
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            forceDirectory(dir);
+            return publish(organisationId, h, sha256, staged, new Timings());
         } finally {
-            Files.deleteIfExists(temp);
+            Files.deleteIfExists(staged);
         }
+    }
+
+    @Override
+    public Path stagingFile() throws IOException {
+        Path dir = root().resolve(STAGING);
+        Files.createDirectories(dir);
+        return dir.resolve(ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet() + TEMP_SUFFIX);
+    }
+
+    /**
+     * Publishes a staged file under its content name and makes it durable, in the order that needs
+     * one journal commit: hard link to the final name (never replacing a file that is there), then
+     * one fsync of the file (on ext4 it commits the link with the data), then the directory's fsync
+     * (required by POSIX for the name; cheap once the journal is committed). No temp-file rename: a
+     * name that appears before its data is durable is harmless because nothing points to it until
+     * the index row commits, which happens only after this returns, and a crash before that leaves
+     * a file no row names, which the start-up sweep removes (docs/intake.md, "After a crash").
+     */
+    @Override
+    public String publish(String organisationId, InstanceHeader h, String sha256, Path staged, Timings timings)
+            throws IOException {
+        String relative = String.join("/", segment(organisationId), segment(h.studyInstanceUid()),
+                segment(h.seriesInstanceUid()), segment(h.sopInstanceUid()) + "." + sha256.substring(0, 12) + ".dcm");
+        Path target = root().resolve(relative);
+        Path dir = target.getParent();
+        long started = System.nanoTime();
+        Files.createDirectories(dir);
+        try {
+            Files.createLink(target, staged);
+        } catch (FileAlreadyExistsException sameName) {
+            // The same content under the same name (another case's copy, or a parallel receiver of
+            // this one): it stays as it is, and is forced below, whoever wrote it.
+        }
+        Files.deleteIfExists(staged);
+        long linked = System.nanoTime();
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+        long forced = System.nanoTime();
+        forceDirectory(dir);
+        long done = System.nanoTime();
+        timings.link = linked - started;
+        timings.fileFsync = forced - linked;
+        timings.directoryFsync = done - forced;
         return relative;
     }
 
-    /** A rename is durable only once its directory is: fsync it (where the platform allows). */
+    /** A new name is durable only once its directory is: fsync it (where the platform allows). */
     private static void forceDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
@@ -98,6 +146,11 @@ public class FileStudyStorage implements StudyStorage {
         }
     }
 
+    /**
+     * Removes temp and staged files and files no index row points to, but only those last written
+     * before this process started: the sweep runs while the DICOM listener may already be
+     * receiving, and a file published a moment ago gets its index row a moment later.
+     */
     @Override
     public int sweep(Set<String> indexedPaths) throws IOException {
         if (!Files.isDirectory(root())) {
@@ -108,12 +161,21 @@ public class FileStudyStorage implements StudyStorage {
             orphans = files.filter(Files::isRegularFile)
                     .filter(f -> f.getFileName().toString().endsWith(TEMP_SUFFIX)
                             || !indexedPaths.contains(root().relativize(f).toString().replace('\\', '/')))
+                    .filter(this::writtenBeforeStart)
                     .toList();
         }
         for (Path orphan : orphans) {
             Files.deleteIfExists(orphan);
         }
         return orphans.size();
+    }
+
+    private boolean writtenBeforeStart(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis() < sweepWrittenBefore;
+        } catch (IOException gone) {
+            return false;
+        }
     }
 
     /** UIDs and ids are path segments: anything else is refused rather than escaped. */

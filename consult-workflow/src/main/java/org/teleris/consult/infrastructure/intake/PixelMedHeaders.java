@@ -6,8 +6,11 @@ import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
 import com.pixelmed.dicom.TagFromName;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.teleris.consult.domain.intake.InstanceHeader;
 
 /** Reads the indexing attributes of an instance with PixelMed, stopping before the pixels. */
@@ -19,6 +22,15 @@ final class PixelMedHeaders {
     static AttributeList read(byte[] dicom) throws IOException, DicomException {
         AttributeList list = new AttributeList();
         try (DicomInputStream in = new DicomInputStream(new ByteArrayInputStream(dicom))) {
+            list.read(in, TagFromName.PixelData);
+        }
+        return list;
+    }
+
+    /** From a file, reading no further than the start of the pixel data. */
+    static AttributeList read(Path dicom) throws IOException, DicomException {
+        AttributeList list = new AttributeList();
+        try (DicomInputStream in = new DicomInputStream(new BufferedInputStream(Files.newInputStream(dicom), 16 * 1024))) {
             list.read(in, TagFromName.PixelData);
         }
         return list;

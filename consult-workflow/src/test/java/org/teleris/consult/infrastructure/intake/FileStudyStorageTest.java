@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.teleris.consult.application.intake.StudyStorage;
 import org.teleris.consult.domain.intake.InstanceHeader;
 
 /** Atomic writes, conflict-safe names, path safety, and the sweep after a crash. */
@@ -26,7 +27,7 @@ class FileStudyStorageTest {
 
     @Test
     void writesUnderAContentNamedPathAndSweepsOrphans() throws Exception {
-        FileStudyStorage storage = new FileStudyStorage(data.toString());
+        FileStudyStorage storage = new FileStudyStorage(data.toString(), Long.MAX_VALUE);
         String first = storage.write("org-1", header("2.25.3"), "a".repeat(64), new byte[] {1, 2, 3});
         String again = storage.write("org-1", header("2.25.3"), "a".repeat(64), new byte[] {1, 2, 3});
         String other = storage.write("org-1", header("2.25.3"), "b".repeat(64), new byte[] {9});
@@ -43,6 +44,41 @@ class FileStudyStorageTest {
         try (var left = Files.list(dir)) {
             assertEquals(1, left.count());
         }
+    }
+
+    @Test
+    void publishingLinksTheStagedFileWithoutReplacingAnExistingOne() throws Exception {
+        FileStudyStorage storage = new FileStudyStorage(data.toString(), Long.MAX_VALUE);
+        Path staged = storage.stagingFile();
+        Files.write(staged, new byte[] {1, 2, 3});
+        StudyStorage.Timings timings = new StudyStorage.Timings();
+        String path = storage.publish("org-1", header("2.25.3"), "c".repeat(64), staged, timings);
+        assertFalse(Files.exists(staged), "the staged name is gone");
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(storage.resolve(path)));
+        assertTrue(timings.fileFsync > 0);
+
+        // the same name again (the same content for another case): the first file stays, untouched
+        Path second = storage.stagingFile();
+        Files.write(second, new byte[] {1, 2, 3});
+        long inode = (Long) Files.getAttribute(storage.resolve(path), "unix:ino");
+        assertEquals(path, storage.publish("org-1", header("2.25.3"), "c".repeat(64), second, timings));
+        assertEquals(inode, (Long) Files.getAttribute(storage.resolve(path), "unix:ino"));
+        assertFalse(Files.exists(second));
+
+        // a staged file left by a crash is swept with the rest
+        Files.write(storage.stagingFile(), new byte[] {4});
+        assertEquals(1, storage.sweep(Set.of(path)));
+        assertTrue(Files.exists(storage.resolve(path)));
+    }
+
+    @Test
+    void theSweepLeavesFilesWrittenSinceTheProcessStarted() throws Exception {
+        FileStudyStorage storage = new FileStudyStorage(data.toString(), System.currentTimeMillis() - 60_000);
+        String fresh = storage.write("org-1", header("2.25.3"), "a".repeat(64), new byte[] {1});
+        assertEquals(0, storage.sweep(Set.of()), "published a moment ago; its row is about to commit");
+        Files.setLastModifiedTime(storage.resolve(fresh),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+        assertEquals(1, storage.sweep(Set.of()), "left by an earlier process: an orphan");
     }
 
     @Test

@@ -37,7 +37,7 @@ class MalformedInputTest {
             Path file = Files.write(dir.resolve("in.dcm"), c.getValue());
             InstanceDeidentification.Prepared prepared;
             try {
-                prepared = adapter.prepare(file, "org");
+                prepared = adapter.prepare(file, "org", dir.resolve("out.dcm"));
             } catch (Throwable t) {
                 wrong.add(c.getKey() + ": threw " + t.getClass().getName());
                 continue;
@@ -45,6 +45,10 @@ class MalformedInputTest {
             if (!(prepared instanceof InstanceDeidentification.Refused refused)) {
                 wrong.add(c.getKey() + ": accepted");
                 continue;
+            }
+            if (Files.exists(dir.resolve("out.dcm"))) {
+                wrong.add(c.getKey() + ": something was written for a refused file");
+                Files.delete(dir.resolve("out.dcm"));
             }
             if (refused.code().isBlank() || refused.reason().isBlank()) {
                 wrong.add(c.getKey() + ": no reason");
@@ -66,25 +70,58 @@ class MalformedInputTest {
     @Test
     void aLyingItemLengthIsReadToItsDelimiterAndTheResultIsClean() throws Exception {
         Path file = Files.write(dir.resolve("item.dcm"), MalformedDicom.hugeSequenceItemLength());
-        InstanceDeidentification.Accepted accepted = assertInstanceOf(InstanceDeidentification.Accepted.class,
-                adapter().prepare(file, "org"));
-        String stored = new String(accepted.bytes(), StandardCharsets.ISO_8859_1);
+        Path out = dir.resolve("item-out.dcm");
+        assertInstanceOf(InstanceDeidentification.Accepted.class, adapter().prepare(file, "org", out));
+        String stored = Files.readString(out, StandardCharsets.ISO_8859_1);
         for (String phi : SyntheticCt.PHI) {
             assertFalse(stored.contains(phi), phi);
         }
         assertFalse(stored.contains("NHS4857773456"), "the item's identifier went with the profile");
-        assertTrue(accepted.bytes().length < Files.size(file) + 4096, "no 4 GB value was made up");
+        assertTrue(Files.size(out) < Files.size(file) + 4096, "no 4 GB value was made up");
     }
 
     @Test
     void theCleanSliceTheBrokenOnesCameFromIsAccepted() throws Exception {
         Path file = Files.write(dir.resolve("good.dcm"), new SyntheticCt(900).slices(1, 32).get(0));
+        Path out = dir.resolve("good-out.dcm");
         InstanceDeidentification.Accepted accepted = assertInstanceOf(InstanceDeidentification.Accepted.class,
-                adapter().prepare(file, "org"));
+                adapter().prepare(file, "org", out));
         assertTrue(accepted.header().sopInstanceUid().startsWith("2.25."));
-        String stored = new String(accepted.bytes(), StandardCharsets.ISO_8859_1);
+        String stored = Files.readString(out, StandardCharsets.ISO_8859_1);
         for (String phi : SyntheticCt.PHI) {
             assertFalse(stored.contains(phi), phi);
         }
+    }
+
+    /**
+     * A full-size slice takes the streaming path (attributes parsed, pixel element copied file to
+     * file): the output is de-identified, its pixels are the received ones byte for byte, and the
+     * header names the output's UIDs. Sent again as it came out (PatientIdentityRemoved=YES), it is
+     * verified and kept unchanged.
+     */
+    @Test
+    void aFullSizeSliceIsStreamedAndItsDeidentifiedCopyIsKeptAsItIs() throws Exception {
+        byte[] slice = new SyntheticCt(901).slices(1, 512).get(0);
+        Path file = Files.write(dir.resolve("big.dcm"), slice);
+        Path out = dir.resolve("big-out.dcm");
+        InstanceDeidentification.Accepted accepted = assertInstanceOf(InstanceDeidentification.Accepted.class,
+                adapter().prepare(file, "org", out));
+        assertFalse(accepted.wasAlreadyDeidentified());
+        byte[] stored = Files.readAllBytes(out);
+        String text = new String(stored, StandardCharsets.ISO_8859_1);
+        for (String phi : SyntheticCt.PHI) {
+            assertFalse(text.contains(phi), phi);
+        }
+        int pixels = 512 * 512 * 2;
+        assertTrue(java.util.Arrays.equals(slice, slice.length - pixels, slice.length, stored, stored.length - pixels,
+                stored.length), "the pixel bytes are copied unchanged");
+        assertTrue(text.contains(accepted.header().sopInstanceUid()));
+
+        Path again = dir.resolve("again-out.dcm");
+        InstanceDeidentification.Accepted verified = assertInstanceOf(InstanceDeidentification.Accepted.class,
+                adapter().prepare(out, "org", again));
+        assertTrue(verified.wasAlreadyDeidentified());
+        assertEquals(accepted.header(), verified.header());
+        assertTrue(java.util.Arrays.equals(stored, Files.readAllBytes(again)), "kept as sent");
     }
 }
