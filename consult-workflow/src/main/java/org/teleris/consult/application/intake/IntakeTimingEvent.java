@@ -42,7 +42,7 @@ public class IntakeTimingEvent extends Event {
     @Timespan(Timespan.NANOSECONDS)
     public long fsync;
 
-    @Label("Link under the content name and directory fsync")
+    @Label("Link under the content name, and the directory fsync (beyond the file fsync it runs beside)")
     @Timespan(Timespan.NANOSECONDS)
     public long publish;
 
