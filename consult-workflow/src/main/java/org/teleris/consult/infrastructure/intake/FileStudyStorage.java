@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Set;
@@ -108,6 +109,12 @@ public class FileStudyStorage implements StudyStorage {
         } catch (FileAlreadyExistsException sameName) {
             // The same content under the same name (another case's copy, or a parallel receiver of
             // this one): it stays as it is, and is forced below, whoever wrote it.
+        } catch (UnsupportedOperationException | IOException noHardLinks) {
+            // a file system without hard links: an atomic rename, which replaces only what is
+            // certainly the same content (checked just before; a race here replaces it by a copy)
+            if (!Files.exists(target)) {
+                Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+            }
         }
         Files.deleteIfExists(staged);
         long linked = System.nanoTime();
