@@ -58,7 +58,7 @@ public class ChannelLoad {
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
             System.err.println("usage: java ChannelLoad.java http://127.0.0.1:PORT [sockets=500] [posters=20]"
-                    + " [perPoster=50] [warmupPerPoster=5] [ratePerSec=5] [drainSeconds=10]");
+                    + " [perPoster=50] [warmupPerPoster=5] [ratePerSec=1] [drainSeconds=10]");
             System.exit(2);
         }
         base = args[0];
@@ -66,7 +66,7 @@ public class ChannelLoad {
         int posters = arg(args, 2, 20);
         int perPoster = arg(args, 3, 50);
         int warmupPerPoster = arg(args, 4, 5);
-        int rate = arg(args, 5, 5);
+        int rate = arg(args, 5, 1);
         int drainSeconds = arg(args, 6, 10);
         if (sockets < 1 || sockets > 2000 || posters < 2 || posters > 100 || perPoster < 1 || perPoster > 1000
                 || warmupPerPoster < 0 || warmupPerPoster > 1000 || rate < 1 || rate > 100 || drainSeconds > 120) {

@@ -22,6 +22,7 @@ import org.teleris.triage.application.CurrentParticipant;
 import org.teleris.triage.domain.Participant;
 import org.teleris.triage.infrastructure.ChannelMessages;
 import org.teleris.triage.infrastructure.LocalSocketFanOut;
+import org.teleris.triage.infrastructure.TyrusIdleTimer;
 
 /**
  * The live triage channel. The handshake is authenticated by the session cookie (see
@@ -44,6 +45,7 @@ public class ChannelEndpoint {
 
     @OnOpen
     public void open(Session session) throws IOException {
+        TyrusIdleTimer.adopt(session);
         Principal principal = session.getUserPrincipal();
         Optional<Participant> participant = principal == null ? Optional.empty()
                 : participants.byUsername(principal.getName());
