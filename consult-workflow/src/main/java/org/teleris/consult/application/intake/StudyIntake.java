@@ -64,10 +64,7 @@ public class StudyIntake implements InstanceIntake {
             staged = storage.stagingFile();
         } catch (IOException e) {
             LOG.log(Level.WARNING, "the study store cannot stage an instance", e);
-            Optional<UploadSession> session = records.session(source.uploadSessionId());
-            return sessionRefusal(source, size, session).orElseGet(() -> finish(source, session.orElseThrow(), size,
-                    refused("STORAGE_FAILED", "The server could not store the instance; send it again.", null), null,
-                    null));
+            return refusedBeforeIndex(source, size, storageFailed(null), null, null);
         }
         try {
             return receive(source, receivedFile, size, staged, timing, laps);
@@ -87,9 +84,7 @@ public class StudyIntake implements InstanceIntake {
                 staged);
         timing.deidentify = laps.lap();
         if (prepared instanceof InstanceDeidentification.Refused r) {
-            Optional<UploadSession> session = records.session(source.uploadSessionId());
-            return sessionRefusal(source, size, session).orElseGet(() ->
-                    finish(source, session.orElseThrow(), size, refused(r.code(), r.reason(), null), null, r.reportJson()));
+            return refusedBeforeIndex(source, size, refused(r.code(), r.reason(), null), null, r.reportJson());
         }
         InstanceDeidentification.Accepted accepted = (InstanceDeidentification.Accepted) prepared;
         String sop = accepted.header().sopInstanceUid();
@@ -101,10 +96,7 @@ public class StudyIntake implements InstanceIntake {
             storedSize = Files.size(staged);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "reading a staged instance failed", e);
-            Optional<UploadSession> session = records.session(source.uploadSessionId());
-            return sessionRefusal(source, size, session).orElseGet(() -> finish(source, session.orElseThrow(), size,
-                    refused("STORAGE_FAILED", "The server could not store the instance; send it again.", sop), study,
-                    accepted.reportJson()));
+            return refusedBeforeIndex(source, size, storageFailed(sop), study, accepted.reportJson());
         }
         timing.stage = laps.lap();
         IntakeRecords.Judged judged = records.judge(source.uploadSessionId(), sop);
@@ -127,8 +119,7 @@ public class StudyIntake implements InstanceIntake {
                     "The instance's UIDs are not valid DICOM UIDs.", null), study, accepted.reportJson());
         } catch (IOException e) {
             LOG.log(Level.WARNING, "storing instance of session " + s.id() + " failed", e);
-            return finish(source, s, size, refused("STORAGE_FAILED",
-                    "The server could not store the instance; send it again.", sop), study, accepted.reportJson());
+            return finish(source, s, size, storageFailed(sop), study, accepted.reportJson());
         }
         laps.lap();
         timing.fsync = published.fileFsync;
@@ -192,6 +183,21 @@ public class StudyIntake implements InstanceIntake {
             return Optional.of(new IntakeOutcome(IntakeOutcome.Status.DUPLICATE, sop, null, null));
         }
         return Optional.empty();
+    }
+
+    /**
+     * An instance refused before its session was read with the index: the session is looked up on
+     * its own, and a missing or closed one is the answer instead of {@code outcome}.
+     */
+    private IntakeOutcome refusedBeforeIndex(IntakeSource source, long size, IntakeOutcome outcome, String study,
+                                             String reportJson) {
+        Optional<UploadSession> session = records.session(source.uploadSessionId());
+        return sessionRefusal(source, size, session)
+                .orElseGet(() -> finish(source, session.orElseThrow(), size, outcome, study, reportJson));
+    }
+
+    private static IntakeOutcome storageFailed(String sop) {
+        return refused("STORAGE_FAILED", "The server could not store the instance; send it again.", sop);
     }
 
     /** No session of the sender's organisation (NO_SESSION), or one that takes nothing more (SESSION_COMPLETE). */

@@ -5,15 +5,8 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.teleris.consult.domain.intake.InstanceHeader;
 
-/** Port: where de-identified instances live as files, written atomically. */
+/** Port: where de-identified instances live as files, staged then published durably under their content name. */
 public interface StudyStorage {
-
-    /**
-     * Writes the bytes under a path derived from the organisation, UIDs and content hash (temp
-     * file, fsync, atomic rename, directory fsync) and returns that path, relative to the store.
-     * Writing identical content again is harmless.
-     */
-    String write(String organisationId, InstanceHeader header, String sha256, byte[] bytes) throws IOException;
 
     /**
      * A fresh path in the store's staging area (the same file system as the store) for an instance

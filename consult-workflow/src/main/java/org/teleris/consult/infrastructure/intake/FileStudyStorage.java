@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -61,22 +60,6 @@ public class FileStudyStorage implements StudyStorage {
 
     private Path root() {
         return Path.of(dataDir, "studies").toAbsolutePath();
-    }
-
-    @Override
-    public String write(String organisationId, InstanceHeader h, String sha256, byte[] bytes) throws IOException {
-        Path staged = stagingFile();
-        try {
-            try (FileChannel channel = FileChannel.open(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-            }
-            return publish(organisationId, h, sha256, staged, new Timings());
-        } finally {
-            Files.deleteIfExists(staged);
-        }
     }
 
     @Override

@@ -25,12 +25,20 @@ class FileStudyStorageTest {
                 "CT", 1, 1, null, null, 1);
     }
 
+    /** Stages the bytes and publishes them, as the intake does. */
+    private static String store(FileStudyStorage storage, String organisationId, InstanceHeader h, String sha256,
+                                byte[] bytes) throws java.io.IOException {
+        Path staged = storage.stagingFile();
+        Files.write(staged, bytes);
+        return storage.publish(organisationId, h, sha256, staged, new StudyStorage.Timings());
+    }
+
     @Test
     void writesUnderAContentNamedPathAndSweepsOrphans() throws Exception {
         FileStudyStorage storage = new FileStudyStorage(data.toString(), Long.MAX_VALUE);
-        String first = storage.write("org-1", header("2.25.3"), "a".repeat(64), new byte[] {1, 2, 3});
-        String again = storage.write("org-1", header("2.25.3"), "a".repeat(64), new byte[] {1, 2, 3});
-        String other = storage.write("org-1", header("2.25.3"), "b".repeat(64), new byte[] {9});
+        String first = store(storage, "org-1", header("2.25.3"), "a".repeat(64), new byte[] {1, 2, 3});
+        String again = store(storage, "org-1", header("2.25.3"), "a".repeat(64), new byte[] {1, 2, 3});
+        String other = store(storage, "org-1", header("2.25.3"), "b".repeat(64), new byte[] {9});
         assertEquals(first, again, "the same content lands on the same name");
         assertFalse(first.equals(other), "another content never overwrites the first");
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(storage.resolve(first)));
@@ -74,7 +82,7 @@ class FileStudyStorageTest {
     @Test
     void theSweepLeavesFilesWrittenSinceTheProcessStarted() throws Exception {
         FileStudyStorage storage = new FileStudyStorage(data.toString(), System.currentTimeMillis() - 60_000);
-        String fresh = storage.write("org-1", header("2.25.3"), "a".repeat(64), new byte[] {1});
+        String fresh = store(storage, "org-1", header("2.25.3"), "a".repeat(64), new byte[] {1});
         assertEquals(0, storage.sweep(Set.of()), "published a moment ago; its row is about to commit");
         Files.setLastModifiedTime(storage.resolve(fresh),
                 java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 120_000));
@@ -85,9 +93,9 @@ class FileStudyStorageTest {
     void pathTricksAreRefused() {
         FileStudyStorage storage = new FileStudyStorage(data.toString());
         assertThrows(IllegalArgumentException.class,
-                () -> storage.write("../etc", header("2.25.3"), "a".repeat(64), new byte[] {1}));
+                () -> store(storage, "../etc", header("2.25.3"), "a".repeat(64), new byte[] {1}));
         assertThrows(IllegalArgumentException.class,
-                () -> storage.write("org", header("2.25.3/../../x"), "a".repeat(64), new byte[] {1}));
+                () -> store(storage, "org", header("2.25.3/../../x"), "a".repeat(64), new byte[] {1}));
         assertThrows(IllegalArgumentException.class, () -> storage.resolve("../../outside"));
     }
 }
