@@ -15,6 +15,7 @@ import org.teleris.consult.domain.reporting.Actor;
 import org.teleris.consult.domain.reporting.ClinicalPicture;
 import org.teleris.consult.domain.reporting.ConsultReport;
 import org.teleris.consult.domain.reporting.CtClass;
+import org.teleris.consult.domain.reporting.ImagingFindings;
 import org.teleris.consult.domain.reporting.ReportCommand;
 import org.teleris.consult.domain.reporting.ReportDraft;
 import org.teleris.consult.domain.reporting.ReportHistoryEntry;
@@ -140,16 +141,16 @@ public class DemoReportingHistory {
         boolean pneumonia = total > 0;
         int right = Math.min(100, total + random.nextInt(6));
         int left = Math.max(0, 2 * total - right);
-        ReportDraft findings = new ReportDraft(pneumonia, total >= 50, total >= 50 && random.nextBoolean(), false,
-                false, null, pneumonia, pneumonia, pneumonia, false, right, left, total, null, null, null, false,
-                false, false, false, null, null, null, null);
-        CtClass proposed = rules.propose(findings.imaging(), r.clinicalPicture()).proposed();
+        boolean consolidation = total >= 50;
+        boolean crazyPaving = consolidation && random.nextBoolean();
+        ImagingFindings findings = new ImagingFindings(pneumonia, consolidation, crazyPaving, false, false, total,
+                null, null);
+        CtClass proposed = rules.propose(findings, r.clinicalPicture()).proposed();
         boolean disagree = random.nextDouble() < 0.08;
         CtClass chosen = !disagree ? proposed : proposed == CtClass.CT4 ? CtClass.CT3
                 : CtClass.values()[proposed.ordinal() + 1];
-        return new ReportDraft(findings.groundGlass(), findings.consolidation(), findings.crazyPaving(), false, false,
-                null, findings.bilateral(), findings.lowerLobe(), findings.peripheral(), false, right, left, total,
-                null, null, null, false, false, false, false, chosen,
+        return new ReportDraft(pneumonia, consolidation, crazyPaving, false, false, null, pneumonia, pneumonia,
+                pneumonia, false, right, left, total, null, null, null, false, false, false, false, chosen,
                 disagree ? "Clinical course weighs more than the involvement here." : null,
                 pneumonia ? "Bilateral peripheral ground-glass opacities, about " + total + " % of the lungs."
                         : "No CT signs of viral pneumonia.",
