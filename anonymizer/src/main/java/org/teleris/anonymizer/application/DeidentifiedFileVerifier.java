@@ -22,7 +22,7 @@ import org.teleris.anonymizer.domain.ResidualPhiVerifier;
 import org.teleris.anonymizer.domain.Tag;
 import org.teleris.anonymizer.domain.VerificationResult;
 import org.teleris.anonymizer.infrastructure.BurnedInTextCleaner;
-import org.teleris.anonymizer.infrastructure.DicomInstance;
+import org.teleris.anonymizer.infrastructure.PixelMedInstance;
 import org.teleris.anonymizer.infrastructure.PixelDataNotCleanableException;
 import org.teleris.anonymizer.infrastructure.TesseractOcr;
 import org.teleris.anonymizer.infrastructure.UnreadableDicomException;
@@ -55,7 +55,7 @@ public final class DeidentifiedFileVerifier {
     }
 
     public InstanceReport verify(Path file) throws IOException {
-        return verify(() -> DicomInstance.read(file));
+        return verify(() -> PixelMedInstance.read(file));
     }
 
     public InstanceReport verify(InputStream in) throws IOException {
@@ -64,15 +64,15 @@ public final class DeidentifiedFileVerifier {
 
     /** @return outcome VERIFIED, or REJECTED with a {@link Rejection} and the findings */
     public InstanceReport verify(byte[] in) throws IOException {
-        return verify(() -> DicomInstance.read(in));
+        return verify(() -> PixelMedInstance.read(in));
     }
 
     private interface Source {
-        DicomInstance open() throws UnreadableDicomException, IOException;
+        PixelMedInstance open() throws UnreadableDicomException, IOException;
     }
 
     private InstanceReport verify(Source in) throws IOException {
-        DicomInstance instance;
+        PixelMedInstance instance;
         try {
             instance = in.open();
         } catch (UnreadableDicomException e) {

@@ -19,6 +19,8 @@ import org.teleris.anonymizer.domain.MaskedRegion;
 import org.teleris.anonymizer.domain.OrganisationSecret;
 import org.teleris.anonymizer.domain.Outcome;
 import org.teleris.anonymizer.domain.Pseudonym;
+import org.teleris.anonymizer.domain.ProfileApplication;
+import org.teleris.anonymizer.domain.ProfileApplier;
 import org.teleris.anonymizer.domain.Pseudonymizer;
 import org.teleris.anonymizer.domain.Rejection;
 import org.teleris.anonymizer.domain.RejectionCode;
@@ -27,11 +29,9 @@ import org.teleris.anonymizer.domain.Tag;
 import org.teleris.anonymizer.domain.UidRemapper;
 import org.teleris.anonymizer.domain.VerificationResult;
 import org.teleris.anonymizer.infrastructure.BurnedInTextCleaner;
-import org.teleris.anonymizer.infrastructure.DicomInstance;
+import org.teleris.anonymizer.infrastructure.PixelMedInstance;
 import org.teleris.anonymizer.infrastructure.EncodedInstance;
 import org.teleris.anonymizer.infrastructure.PixelDataNotCleanableException;
-import org.teleris.anonymizer.infrastructure.ProfileApplication;
-import org.teleris.anonymizer.infrastructure.ProfileApplier;
 import org.teleris.anonymizer.infrastructure.TesseractOcr;
 import org.teleris.anonymizer.infrastructure.UnreadableDicomException;
 
@@ -88,7 +88,7 @@ public final class DicomDeidentifier {
     public InstanceReport deidentify(InputStream in, OutputStream out, OrganisationSecret secret, DeidentificationOptions options)
             throws InstanceRejectedException, IOException {
         byte[] bytes = in.readAllBytes();
-        Result r = process(() -> DicomInstance.read(bytes), secret, options);
+        Result r = process(() -> PixelMedInstance.read(bytes), secret, options);
         r.encoded.writeTo(out);
         return r.report;
     }
@@ -96,7 +96,7 @@ public final class DicomDeidentifier {
     /** As the stream variant; the target file appears atomically (temp file + move) and only when the instance passed. */
     public InstanceReport deidentify(Path source, Path target, OrganisationSecret secret, DeidentificationOptions options)
             throws InstanceRejectedException, IOException {
-        Result r = process(() -> DicomInstance.read(source), secret, options);
+        Result r = process(() -> PixelMedInstance.read(source), secret, options);
         Path dir = target.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
             // Not called for an existing folder: it would fail a mkdir and build a FileAlreadyExistsException per file.
@@ -123,7 +123,7 @@ public final class DicomDeidentifier {
 
     /** Opens the source: from memory, or from a file without reading its pixel data when possible. */
     private interface Source {
-        DicomInstance open() throws UnreadableDicomException, IOException;
+        PixelMedInstance open() throws UnreadableDicomException, IOException;
     }
 
     private Result process(Source in, OrganisationSecret secret, DeidentificationOptions options)
@@ -131,7 +131,7 @@ public final class DicomDeidentifier {
         List<String> optionNames = options.options().stream().map(Enum::name).sorted().toList();
         InstanceReport report = new InstanceReport(Outcome.DEIDENTIFIED, profile.name(), profile.version(), optionNames,
                 "", "", false, List.of(), List.of(), null, null);
-        DicomInstance instance = read(in, report);
+        PixelMedInstance instance = read(in, report);
         String sopClass = instance.string(SOP_CLASS);
         report = new InstanceReport(Outcome.DEIDENTIFIED, profile.name(), profile.version(), optionNames, sopClass,
                 instance.transferSyntaxUid(), false, List.of(), List.of(), null, null);
@@ -155,7 +155,7 @@ public final class DicomDeidentifier {
         ProfileApplication applied;
         List<MaskedRegion> masked = List.of();
         try {
-            applied = applier.apply(instance, pseudonym);
+            applied = applier.apply(instance.dataSet(), pseudonym);
             if (embeddedOverlay) {
                 instance.loadPixelData();
                 pixelCleaner.clearBitsAboveStored(instance);
@@ -164,11 +164,13 @@ public final class DicomDeidentifier {
                 instance.loadPixelData();
                 masked = pixelCleaner.clean(instance, options.fixedMasks());
             }
-            applier.markDeidentified(instance, applied.datesShifted(), mustClean || embeddedOverlay);
+            applier.markDeidentified(instance.dataSet(), applied.datesShifted(), mustClean || embeddedOverlay);
         } catch (PixelDataNotCleanableException e) {
             throw reject(report, RejectionCode.PIXEL_DATA_NOT_CLEANABLE, e.getMessage());
         } catch (UnreadableDicomException e) {
             throw reject(report, RejectionCode.UNREADABLE_DICOM, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw reject(report, RejectionCode.UNREADABLE_DICOM, "an attribute could not be rewritten: " + e.getMessage());
         }
         EncodedInstance encoded = instance.encode();
         VerificationResult verification = verifier.verifyAgainstSource(instance.elementViews(),
@@ -182,7 +184,7 @@ public final class DicomDeidentifier {
         return new Result(encoded, report);
     }
 
-    private static DicomInstance read(Source in, InstanceReport report) throws InstanceRejectedException, IOException {
+    private static PixelMedInstance read(Source in, InstanceReport report) throws InstanceRejectedException, IOException {
         try {
             return in.open();
         } catch (UnreadableDicomException e) {

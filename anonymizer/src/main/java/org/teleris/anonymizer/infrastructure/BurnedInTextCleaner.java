@@ -28,7 +28,7 @@ public final class BurnedInTextCleaner {
     }
 
     /** Zeroes the bits above Bits Stored in every sample: where retired embedded overlays keep their graphics. */
-    public void clearBitsAboveStored(DicomInstance instance) throws PixelDataNotCleanableException {
+    public void clearBitsAboveStored(PixelMedInstance instance) throws PixelDataNotCleanableException {
         AttributeList list = instance.list();
         Attribute pixelData = list.get(TagFromName.PixelData);
         if (pixelData == null) {
@@ -63,15 +63,15 @@ public final class BurnedInTextCleaner {
     }
 
     /** Only looks: the regions OCR finds, without changing pixels (server-side verification of foreign files). */
-    public List<MaskedRegion> findText(DicomInstance instance) throws PixelDataNotCleanableException, IOException {
+    public List<MaskedRegion> findText(PixelMedInstance instance) throws PixelDataNotCleanableException, IOException {
         return process(instance, List.of(), false);
     }
 
-    public List<MaskedRegion> clean(DicomInstance instance, List<FixedMask> fixedMasks) throws PixelDataNotCleanableException, IOException {
+    public List<MaskedRegion> clean(PixelMedInstance instance, List<FixedMask> fixedMasks) throws PixelDataNotCleanableException, IOException {
         return process(instance, fixedMasks, true);
     }
 
-    private List<MaskedRegion> process(DicomInstance instance, List<FixedMask> fixedMasks, boolean mask)
+    private List<MaskedRegion> process(PixelMedInstance instance, List<FixedMask> fixedMasks, boolean mask)
             throws PixelDataNotCleanableException, IOException {
         AttributeList list = instance.list();
         Attribute pixelData = list.get(TagFromName.PixelData);

@@ -19,7 +19,7 @@ import org.teleris.anonymizer.domain.DeidentificationOptions;
 import org.teleris.anonymizer.domain.FixedMask;
 import org.teleris.anonymizer.domain.OrganisationSecret;
 import org.teleris.anonymizer.domain.ProfileOption;
-import org.teleris.anonymizer.infrastructure.DicomInstance;
+import org.teleris.anonymizer.infrastructure.PixelMedInstance;
 import org.teleris.anonymizer.infrastructure.TesseractOcr;
 
 /**
@@ -74,7 +74,7 @@ public final class AnonymizeCommand {
             return OK;
         }
         // PixelMed's class initialisation runs on the second core while this thread loads the profile.
-        Thread warmUp = new Thread(DicomInstance::warmUp, "pixelmed-warm-up");
+        Thread warmUp = new Thread(PixelMedInstance::warmUp, "pixelmed-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
         try {
