@@ -13,6 +13,7 @@ import org.teleris.anonymizer.domain.ConfidentialityProfile;
 import org.teleris.anonymizer.domain.DeidentificationOptions;
 import org.teleris.anonymizer.domain.DescriptorCleaner;
 import org.teleris.anonymizer.domain.DicomCharsets;
+import org.teleris.anonymizer.domain.HeaderValues;
 import org.teleris.anonymizer.domain.InstanceRejectedException;
 import org.teleris.anonymizer.domain.InstanceReport;
 import org.teleris.anonymizer.domain.MaskedRegion;
@@ -29,6 +30,8 @@ import org.teleris.anonymizer.domain.Tag;
 import org.teleris.anonymizer.domain.UidRemapper;
 import org.teleris.anonymizer.domain.VerificationResult;
 import org.teleris.anonymizer.infrastructure.BurnedInTextCleaner;
+import org.teleris.anonymizer.infrastructure.DicomInstance;
+import org.teleris.anonymizer.infrastructure.HeaderOnlyInstance;
 import org.teleris.anonymizer.infrastructure.PixelMedInstance;
 import org.teleris.anonymizer.infrastructure.EncodedInstance;
 import org.teleris.anonymizer.infrastructure.PixelDataNotCleanableException;
@@ -61,6 +64,7 @@ public final class DicomDeidentifier {
     private static final java.util.concurrent.atomic.AtomicLong TEMP_COUNTER = new java.util.concurrent.atomic.AtomicLong();
 
     private final ConfidentialityProfile profile;
+    private final boolean ownReader;
     private final BurnedInTextCleaner pixelCleaner;
     private final ResidualPhiVerifier verifier;
 
@@ -69,6 +73,12 @@ public final class DicomDeidentifier {
     }
 
     public DicomDeidentifier(ConfidentialityProfile profile, TesseractOcr ocr) {
+        this(profile, ocr, true);
+    }
+
+    /** @param ownReader false: every file is parsed by PixelMed (the reference the own reader is tested against) */
+    DicomDeidentifier(ConfidentialityProfile profile, TesseractOcr ocr, boolean ownReader) {
+        this.ownReader = ownReader;
         this.profile = profile;
         this.pixelCleaner = new BurnedInTextCleaner(ocr);
         this.verifier = new ResidualPhiVerifier(profile);
@@ -88,7 +98,7 @@ public final class DicomDeidentifier {
     public InstanceReport deidentify(InputStream in, OutputStream out, OrganisationSecret secret, DeidentificationOptions options)
             throws InstanceRejectedException, IOException {
         byte[] bytes = in.readAllBytes();
-        Result r = process(() -> PixelMedInstance.read(bytes), secret, options);
+        Result r = process(new Source(null, bytes), secret, options);
         r.encoded.writeTo(out);
         return r.report;
     }
@@ -96,7 +106,20 @@ public final class DicomDeidentifier {
     /** As the stream variant; the target file appears atomically (temp file + move) and only when the instance passed. */
     public InstanceReport deidentify(Path source, Path target, OrganisationSecret secret, DeidentificationOptions options)
             throws InstanceRejectedException, IOException {
-        Result r = process(() -> PixelMedInstance.read(source), secret, options);
+        return deidentifyAndDescribe(source, target, secret, options).report();
+    }
+
+    /** What was written: the report, and the instance's top-level values (remapped UIDs, pseudonym, numbers). */
+    public record Written(InstanceReport report, HeaderValues header) {
+    }
+
+    /**
+     * As {@link #deidentify(Path, Path, OrganisationSecret, DeidentificationOptions)}, and also returns the written
+     * instance's top-level values, so a caller that indexes the file need not parse it again.
+     */
+    public Written deidentifyAndDescribe(Path source, Path target, OrganisationSecret secret, DeidentificationOptions options)
+            throws InstanceRejectedException, IOException {
+        Result r = process(new Source(source, null), secret, options);
         Path dir = target.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
             // Not called for an existing folder: it would fail a mkdir and build a FileAlreadyExistsException per file.
@@ -115,15 +138,42 @@ public final class DicomDeidentifier {
                 Files.deleteIfExists(tmp);
             }
         }
-        return r.report;
+        return new Written(r.report, r.instance);
     }
 
-    private record Result(EncodedInstance encoded, InstanceReport report) {
+    /**
+     * The top-level values of a file as it is (the attributes before its pixels), read by the own reader or, for
+     * files it declines, by PixelMed.
+     *
+     * @throws IOException the file cannot be read or is not DICOM (the message says why, with no value from it)
+     */
+    public static HeaderValues header(Path file) throws IOException {
+        HeaderOnlyInstance own = HeaderOnlyInstance.read(file);
+        if (own != null) {
+            return own;
+        }
+        try {
+            return PixelMedInstance.read(file);
+        } catch (UnreadableDicomException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 
-    /** Opens the source: from memory, or from a file without reading its pixel data when possible. */
-    private interface Source {
-        PixelMedInstance open() throws UnreadableDicomException, IOException;
+    private record Result(EncodedInstance encoded, InstanceReport report, DicomInstance instance) {
+    }
+
+    /** The input, a file or bytes in memory, opened by the project's own header reader or by PixelMed. */
+    private record Source(Path file, byte[] bytes) {
+
+        DicomInstance open(boolean ownReaderFirst) throws UnreadableDicomException, IOException {
+            if (ownReaderFirst) {
+                DicomInstance own = file != null ? HeaderOnlyInstance.read(file) : HeaderOnlyInstance.read(bytes);
+                if (own != null) {
+                    return own;
+                }
+            }
+            return file != null ? PixelMedInstance.read(file) : PixelMedInstance.read(bytes);
+        }
     }
 
     private Result process(Source in, OrganisationSecret secret, DeidentificationOptions options)
@@ -131,7 +181,7 @@ public final class DicomDeidentifier {
         List<String> optionNames = options.options().stream().map(Enum::name).sorted().toList();
         InstanceReport report = new InstanceReport(Outcome.DEIDENTIFIED, profile.name(), profile.version(), optionNames,
                 "", "", false, List.of(), List.of(), null, null);
-        PixelMedInstance instance = read(in, report);
+        DicomInstance instance = read(in, ownReader, report);
         String sopClass = instance.string(SOP_CLASS);
         report = new InstanceReport(Outcome.DEIDENTIFIED, profile.name(), profile.version(), optionNames, sopClass,
                 instance.transferSyntaxUid(), false, List.of(), List.of(), null, null);
@@ -148,6 +198,9 @@ public final class DicomDeidentifier {
                     + "); it cannot be cleaned without re-encoding. Export it uncompressed and upload again");
         }
         boolean embeddedOverlay = instance.hasOverlayInPixelBits();
+        if ((mustClean || embeddedOverlay) && !(instance instanceof PixelMedInstance)) {
+            instance = read(in, false, report); // the pixels must be decoded: PixelMed's job
+        }
         String charset = instance.string(CHARSET);
         Pseudonym pseudonym = new Pseudonymizer(secret).pseudonymFor(instance.string(PATIENT_ID), instance.string(ISSUER),
                 instance.string(PATIENT_NAME), instance.string(BIRTH_DATE));
@@ -157,12 +210,14 @@ public final class DicomDeidentifier {
         try {
             applied = applier.apply(instance.dataSet(), pseudonym);
             if (embeddedOverlay) {
-                instance.loadPixelData();
-                pixelCleaner.clearBitsAboveStored(instance);
+                PixelMedInstance decoded = (PixelMedInstance) instance;
+                decoded.loadPixelData();
+                pixelCleaner.clearBitsAboveStored(decoded);
             }
             if (mustClean) {
-                instance.loadPixelData();
-                masked = pixelCleaner.clean(instance, options.fixedMasks());
+                PixelMedInstance decoded = (PixelMedInstance) instance;
+                decoded.loadPixelData();
+                masked = pixelCleaner.clean(decoded, options.fixedMasks());
             }
             applier.markDeidentified(instance.dataSet(), applied.datesShifted(), mustClean || embeddedOverlay);
         } catch (PixelDataNotCleanableException e) {
@@ -181,12 +236,13 @@ public final class DicomDeidentifier {
         if (!verification.passed()) {
             throw reject(report, RejectionCode.RESIDUAL_PHI, "identifying data survived de-identification: " + verification.summary());
         }
-        return new Result(encoded, report);
+        return new Result(encoded, report, instance);
     }
 
-    private static PixelMedInstance read(Source in, InstanceReport report) throws InstanceRejectedException, IOException {
+    private static DicomInstance read(Source in, boolean ownReader, InstanceReport report)
+            throws InstanceRejectedException, IOException {
         try {
-            return in.open();
+            return in.open(ownReader);
         } catch (UnreadableDicomException e) {
             throw reject(report, e.notDicomAtAll() ? RejectionCode.NOT_DICOM : RejectionCode.UNREADABLE_DICOM, e.getMessage());
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import org.teleris.anonymizer.domain.EditableDataSet;
 import org.teleris.anonymizer.domain.ElementView;
+import org.teleris.anonymizer.domain.HeaderValues;
 import org.teleris.anonymizer.domain.Tag;
 
 /**
@@ -11,7 +12,7 @@ import org.teleris.anonymizer.domain.Tag;
  * for the common explicit VR little endian file with pixels at its end) or by {@link PixelMedInstance} (everything
  * else, and whatever needs decoded pixels). The transfer syntax never changes.
  */
-public interface DicomInstance {
+public interface DicomInstance extends HeaderValues {
 
     String transferSyntaxUid();
 

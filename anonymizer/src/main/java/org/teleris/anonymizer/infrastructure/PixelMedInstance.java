@@ -265,6 +265,11 @@ public final class PixelMedInstance implements DicomInstance {
     }
 
     @Override
+    public String first(Tag tag) {
+        return Attribute.getSingleStringValueOrEmptyString(list, PixelMedTags.toPixelMed(tag)).trim();
+    }
+
+    @Override
     public boolean hasAttribute(Tag tag) {
         return list.get(PixelMedTags.toPixelMed(tag)) != null;
     }

@@ -34,6 +34,11 @@ final class RawPixelElement {
         this.end = end;
     }
 
+    /** The element at {@code offset} up to {@code end}: in {@code file} when it is the whole file in memory, else read from {@code source}. */
+    static RawPixelElement at(byte[] file, Path source, long offset, long end) {
+        return new RawPixelElement(file, source, offset, end);
+    }
+
     static RawPixelElement locate(byte[] file, AttributeList header, String ts) {
         return locate(file, file.length, null, header, ts);
     }
