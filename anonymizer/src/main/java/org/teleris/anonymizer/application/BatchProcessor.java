@@ -118,7 +118,7 @@ public final class BatchProcessor {
                 entries.add(entry);
                 passed += entry.report().outcome() == Outcome.REJECTED ? 0 : 1;
             }
-            List<String> optionNames = options.options().stream().map(Enum::name).sorted().toList();
+            List<String> optionNames = options.names();
             return new BatchReport(deidentifier.profile().name(), deidentifier.profile().version(), optionNames, verifyOnly,
                     jobs.size(), passed, jobs.size() - passed, entries);
         } finally {

@@ -178,7 +178,7 @@ public final class DicomDeidentifier {
 
     private Result process(Source in, OrganisationSecret secret, DeidentificationOptions options)
             throws InstanceRejectedException, IOException {
-        List<String> optionNames = options.options().stream().map(Enum::name).sorted().toList();
+        List<String> optionNames = options.names();
         InstanceReport report = new InstanceReport(Outcome.DEIDENTIFIED, profile.name(), profile.version(), optionNames,
                 "", "", false, List.of(), List.of(), null, null);
         DicomInstance instance = read(in, ownReader, report);

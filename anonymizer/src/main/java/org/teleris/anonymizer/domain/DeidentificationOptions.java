@@ -12,7 +12,10 @@ import java.util.Set;
 public record DeidentificationOptions(Set<ProfileOption> options, List<FixedMask> fixedMasks) {
 
     public DeidentificationOptions {
-        options = options.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(options));
+        EnumSet<ProfileOption> copy = EnumSet.noneOf(ProfileOption.class);
+        copy.addAll(options);
+        // an EnumSet (a bit test per contains: the profile asks for every attribute), read-only
+        options = java.util.Collections.unmodifiableSet(copy);
         fixedMasks = List.copyOf(fixedMasks);
     }
 
@@ -28,6 +31,16 @@ public record DeidentificationOptions(Set<ProfileOption> options, List<FixedMask
 
     public DeidentificationOptions withFixedMasks(List<FixedMask> masks) {
         return new DeidentificationOptions(options, masks);
+    }
+
+    /** The options' names in alphabetical order, as reports list them. */
+    public List<String> names() {
+        List<String> names = new java.util.ArrayList<>(options.size());
+        for (ProfileOption o : options) {
+            names.add(o.name());
+        }
+        java.util.Collections.sort(names);
+        return List.copyOf(names);
     }
 
     public boolean has(ProfileOption option) {

@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Clean Descriptors / Clean Structured Content for free text: keep only words on a clinical allow-list (English and
@@ -18,13 +16,10 @@ import java.util.regex.Pattern;
  */
 public final class DescriptorCleaner {
 
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}.]+");
-    private static final Pattern SHORT_NUMBER = Pattern.compile("\\d{1,3}([.]\\d{1,2})?(MM|CM|KV|MAS|S|ML)?");
     /**
-     * Digits with only separators between them ("+7 912 555 0199", "12.03.1958"): short groups would
-     * each pass as a number, together they are a phone number, a date of birth or an id.
+     * Digits with only separators between them ("+7 912 555 0199", "12.03.1958") holding this many digits are
+     * dropped: short groups would each pass as a number, together they are a phone number, a date of birth or an id.
      */
-    private static final Pattern NUMBER_RUN = Pattern.compile("\\d[\\d\\s()+\\-./]*\\d");
     private static final int RUN_DIGITS = 6;
     private final Set<String> allowed;
 
@@ -67,13 +62,28 @@ public final class DescriptorCleaner {
         return allowed;
     }
 
+    // clean() runs for every descriptor of every file, so its matching is written by hand: a regex engine is a
+    // large piece of code for the JIT of every short CLI run. The regexes it replaced are the reference in
+    // DescriptorCleanerTest: [\p{L}\p{N}.]+ (tokens), \d{1,3}([.]\d{1,2})?(MM|CM|KV|MAS|S|ML)? (short numbers),
+    // \d[\d\s()+\-./]*\d (number runs).
+
     public String clean(String text) {
+        String t = withoutNumberRuns(text);
         StringBuilder out = new StringBuilder();
-        Matcher m = TOKEN.matcher(withoutNumberRuns(text));
-        while (m.find()) {
-            String token = withoutOuterDots(m.group());
+        int i = 0;
+        while (i < t.length()) {
+            int cp = t.codePointAt(i);
+            if (!isTokenChar(cp)) {
+                i += Character.charCount(cp);
+                continue;
+            }
+            int start = i;
+            while (i < t.length() && isTokenChar(t.codePointAt(i))) {
+                i += Character.charCount(t.codePointAt(i));
+            }
+            String token = withoutOuterDots(t.substring(start, i));
             String upper = token.toUpperCase(Locale.ROOT);
-            if (allowed.contains(upper) || SHORT_NUMBER.matcher(upper).matches()) {
+            if (allowed.contains(upper) || isShortNumber(upper)) {
                 if (out.length() > 0) {
                     out.append(' ');
                 }
@@ -81,6 +91,43 @@ public final class DescriptorCleaner {
             }
         }
         return out.toString();
+    }
+
+    /** A letter, a number (decimal, letter-like or other) or a full stop. */
+    private static boolean isTokenChar(int cp) {
+        if (cp == '.' || Character.isLetter(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** 1-3 digits, optionally a full stop and 1-2 digits, optionally a unit (MM, CM, KV, MAS, S, ML). */
+    static boolean isShortNumber(String s) {
+        int i = 0;
+        while (i < s.length() && isAsciiDigit(s.charAt(i))) {
+            i++;
+        }
+        if (i < 1 || i > 3) {
+            return false;
+        }
+        if (i < s.length() && s.charAt(i) == '.') {
+            int fraction = i + 1;
+            int j = fraction;
+            while (j < s.length() && isAsciiDigit(s.charAt(j))) {
+                j++;
+            }
+            if (j - fraction >= 1 && j - fraction <= 2) {
+                i = j;
+            }
+        }
+        String unit = s.substring(i);
+        return unit.isEmpty() || unit.equals("MM") || unit.equals("CM") || unit.equals("KV") || unit.equals("MAS")
+                || unit.equals("S") || unit.equals("ML");
     }
 
     /** The token without leading and trailing full stops (a hand-written {@code replaceAll("^[.]+|[.]+$", "")}). */
@@ -96,14 +143,42 @@ public final class DescriptorCleaner {
         return token.substring(start, end);
     }
 
-    private static String withoutNumberRuns(String text) {
-        Matcher run = NUMBER_RUN.matcher(text);
-        StringBuilder kept = new StringBuilder();
-        while (run.find()) {
-            long digits = run.group().chars().filter(Character::isDigit).count();
-            run.appendReplacement(kept, digits >= RUN_DIGITS ? " " : Matcher.quoteReplacement(run.group()));
+    private static boolean isRunChar(char c) {
+        return isAsciiDigit(c) || c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r'
+                || c == '(' || c == ')' || c == '+' || c == '-' || c == '.' || c == '/';
+    }
+
+    /** Replaces each run of digits and separators (from a digit to the last digit) that holds 6+ digits by a space. */
+    static String withoutNumberRuns(String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (!isAsciiDigit(c)) {
+                kept.append(c);
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            int lastDigit = -1;
+            while (end < text.length() && isRunChar(text.charAt(end))) {
+                if (isAsciiDigit(text.charAt(end))) {
+                    lastDigit = end;
+                }
+                end++;
+            }
+            if (lastDigit < 0) {
+                kept.append(c);
+                i++;
+                continue;
+            }
+            int digits = 0;
+            for (int k = i; k <= lastDigit; k++) {
+                digits += isAsciiDigit(text.charAt(k)) ? 1 : 0;
+            }
+            kept.append(digits >= RUN_DIGITS ? " " : text.substring(i, lastDigit + 1));
+            i = lastDigit + 1;
         }
-        run.appendTail(kept);
         return kept.toString();
     }
 }

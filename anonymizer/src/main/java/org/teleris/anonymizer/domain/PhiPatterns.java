@@ -8,7 +8,6 @@ public final class PhiPatterns {
 
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.-]+");
     private static final Pattern PHONE = Pattern.compile("(\\+\\d[\\d ()\\-]{8,}\\d)|(\\(\\d{3,5}\\)[\\d \\-]{5,}\\d)|(\\d{3}[ -]\\d{2,3}[ -]\\d{2}[ -]?\\d{2})");
-    private static final Pattern LONG_DIGITS = Pattern.compile("\\d{7,}");
     static final Set<String> FREE_TEXT_VRS = Set.of("LO", "SH", "ST", "LT", "UT", "UC", "PN");
     private static final Set<String> NARRATIVE_VRS = Set.of("ST", "LT", "UT", "UC", "PN");
     /** Kept attributes whose values are version strings or numbers that can legitimately have long digit runs. */
@@ -22,26 +21,31 @@ public final class PhiPatterns {
         if (!FREE_TEXT_VRS.contains(vr) || value.isBlank()) {
             return null;
         }
-        // All three shapes need an '@' or at least 7 digits: count first, run the regexes only when it can match.
+        // Count first and run a regex only when its shape can match: an e-mail needs '@'; a phone number at least
+        // 7 digits and a '+', '(' or a separator between digit groups; a long digit run 7 digits in a row.
         int digits = 0;
+        int run = 0;
+        int longestRun = 0;
         boolean at = false;
+        boolean phoneMark = false;
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
-            digits += Character.isDigit(ch) ? 1 : 0;
+            boolean digit = Character.isDigit(ch);
+            digits += digit ? 1 : 0;
+            run = digit ? run + 1 : 0;
+            longestRun = Math.max(longestRun, run);
             at |= ch == '@';
+            phoneMark |= ch == '+' || ch == '(' || ch == ' ' || ch == '-';
         }
-        if (!at && digits < 7) {
-            return null;
-        }
-        if (EMAIL.matcher(value).find()) {
+        if (at && EMAIL.matcher(value).find()) {
             return FindingKind.EMAIL;
         }
-        if (PHONE.matcher(value).find()) {
+        if (digits >= 7 && phoneMark && PHONE.matcher(value).find()) {
             return FindingKind.PHONE_NUMBER;
         }
         // Long digit runs are suspicious in narrative text only: LO/SH hold codes, serials and versions that an
         // option may keep on purpose (e.g. Retain Device Identity).
-        if (NARRATIVE_VRS.contains(vr) && !DIGITS_ALLOWED.contains(tag) && !tag.isPrivate() && LONG_DIGITS.matcher(value).find()) {
+        if (longestRun >= 7 && NARRATIVE_VRS.contains(vr) && !DIGITS_ALLOWED.contains(tag) && !tag.isPrivate()) {
             return FindingKind.IDENTIFIER_LIKE;
         }
         return null;

@@ -102,8 +102,10 @@ public final class ProfileApplier {
                 Tag t = creator.tag();
                 if (t.isPrivateCreator()) {
                     int block = t.element() << 8;
-                    boolean used = elements.stream().anyMatch(o -> o.tag().group() == t.group()
-                            && (o.tag().element() & 0xFF00) == block);
+                    boolean used = false;
+                    for (EditableElement o : elements) {
+                        used |= o.tag().group() == t.group() && (o.tag().element() & 0xFF00) == block;
+                    }
                     if (!used) {
                         dataSet.remove(t);
                     }

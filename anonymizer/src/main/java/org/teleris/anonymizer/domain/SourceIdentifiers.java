@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Every identifying value of the source instance (what the profile removed, replaced or cleaned, incl. private
@@ -15,7 +14,7 @@ import java.util.regex.Pattern;
 public final class SourceIdentifiers {
 
     private static final Set<String> TEXT_VRS = Set.of("PN", "LO", "SH", "ST", "LT", "UT", "UC", "AE", "DA", "DT", "UI", "UN", "OB");
-    private static final Pattern PRINTABLE_RUN = Pattern.compile("[\\x20-\\x7E]{4,}");
+    private static final int MIN_PRINTABLE_RUN = 4;
     private static final int MIN_LENGTH = 4;
     private static final int MIN_NAME_PART = 3;
     private static final int MIN_DIGITS = 6;
@@ -45,10 +44,15 @@ public final class SourceIdentifiers {
             if (v.length() >= MIN_LENGTH) {
                 personNames.add(normalise(v));
             }
-            for (String component : v.split("[\\^=]")) {
-                if (component.trim().length() >= MIN_NAME_PART) {
-                    identifying.add(normalise(component.trim()));
-                    personNames.add(normalise(component.trim()));
+            int start = 0;
+            for (int i = 0; i <= v.length(); i++) { // components split at '^' and '=' (by hand: once per name)
+                if (i == v.length() || v.charAt(i) == '^' || v.charAt(i) == '=') {
+                    String component = v.substring(start, i).trim();
+                    if (component.length() >= MIN_NAME_PART) {
+                        identifying.add(normalise(component));
+                        personNames.add(normalise(component));
+                    }
+                    start = i + 1;
                 }
             }
         }
@@ -58,13 +62,28 @@ public final class SourceIdentifiers {
 
     /** Binary private blobs: only readable text runs with letters can be names or ids worth looking for. */
     private void addPrintableRuns(String latin1) {
-        var m = PRINTABLE_RUN.matcher(latin1);
-        while (m.find()) {
-            String run = m.group().trim();
-            // 0xFF runs and short letter soup are what binary looks like as text; three letters make a word.
-            if (run.length() >= MIN_LENGTH && run.codePoints().filter(Character::isLetter).count() >= 3) {
-                identifying.add(normalise(run));
+        int start = -1;
+        for (int i = 0; i <= latin1.length(); i++) {
+            boolean printable = i < latin1.length() && latin1.charAt(i) >= 0x20 && latin1.charAt(i) <= 0x7E;
+            if (printable && start < 0) {
+                start = i;
+            } else if (!printable && start >= 0) {
+                if (i - start >= MIN_PRINTABLE_RUN) {
+                    addPrintableRun(latin1.substring(start, i).trim());
+                }
+                start = -1;
             }
+        }
+    }
+
+    private void addPrintableRun(String run) {
+        int letters = 0;
+        for (int i = 0; i < run.length(); i++) {
+            letters += Character.isLetter(run.charAt(i)) ? 1 : 0;
+        }
+        // 0xFF runs and short letter soup are what binary looks like as text; three letters make a word.
+        if (run.length() >= MIN_LENGTH && letters >= 3) {
+            identifying.add(normalise(run));
         }
     }
 

@@ -63,6 +63,7 @@ public final class PixelMedInstance implements DicomInstance {
      * are never decoded or re-encoded, and a 512x512 CT slice costs a header parse instead of a full one.
      */
     public static PixelMedInstance read(byte[] file) throws UnreadableDicomException, IOException {
+        warmUpOnce();
         PixelMedInstance header = readHeader(file);
         if (header != null) {
             return header;
@@ -82,7 +83,27 @@ public final class PixelMedInstance implements DicomInstance {
      * it on a second thread while it loads the profile, instead of the first file paying for it on the critical
      * path. Failures are ignored: this is only a warm-up, the real files report their own problems.
      */
-    public static void warmUp() {
+    private static volatile boolean warm;
+
+    /**
+     * PixelMed's classes are initialised by one thread, once, before any parse: the CLI's workers only reach
+     * PixelMed for files the own reader declines, and then possibly two at a time.
+     */
+    private static void warmUpOnce() {
+        if (!warm) {
+            warmUp();
+        }
+    }
+
+    public static synchronized void warmUp() {
+        if (warm) {
+            return;
+        }
+        warm = true;
+        warmUpParse();
+    }
+
+    private static void warmUpParse() {
         try {
             // Attribute classes named explicitly: putNewAttribute would load PixelMed's XML data dictionary (~0.2 s),
             // which reading and writing explicit VR files never needs.
@@ -118,6 +139,7 @@ public final class PixelMedInstance implements DicomInstance {
      * Pixel Data element is later copied file to file by the kernel.
      */
     public static PixelMedInstance read(Path file) throws UnreadableDicomException, IOException {
+        warmUpOnce();
         long size = Files.size(file);
         if (size > HEAD_BYTES) {
             byte[] head = new byte[HEAD_BYTES];
@@ -160,6 +182,7 @@ public final class PixelMedInstance implements DicomInstance {
     }
 
     public static PixelMedInstance read(InputStream raw) throws UnreadableDicomException, IOException {
+        warmUpOnce();
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(200);
         byte[] head = in.readNBytes(132);

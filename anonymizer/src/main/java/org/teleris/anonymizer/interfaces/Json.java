@@ -4,6 +4,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.teleris.anonymizer.domain.AttributeAction;
 import org.teleris.anonymizer.domain.BatchReport;
 
 /**
@@ -82,6 +83,9 @@ public final class Json {
             object(out, indent, m.entrySet().stream().map(e -> Map.entry(String.valueOf(e.getKey()), (Object) e.getValue())).toList());
         } else if (v instanceof Collection<?> c) {
             array(c, out, indent);
+        } else if (v instanceof AttributeAction a) {
+            // tens of thousands per batch: written directly, not through reflective accessors
+            object(out, indent, List.of(field("tagPath", a.tagPath()), field("action", a.action()), field("rule", a.rule())));
         } else if (v instanceof Record) { // a type check, where Class.isRecord() is a native call per value
             java.util.List<Map.Entry<String, Object>> fields = new java.util.ArrayList<>();
             for (RecordComponent rc : COMPONENTS.get(v.getClass())) {
@@ -95,6 +99,10 @@ public final class Json {
         } else {
             string(v.toString(), out);
         }
+    }
+
+    private static Map.Entry<String, Object> field(String name, Object value) {
+        return new java.util.AbstractMap.SimpleEntry<>(name, value);
     }
 
     private static void object(StringBuilder out, int indent, java.util.List<Map.Entry<String, Object>> fields) {
@@ -115,7 +123,10 @@ public final class Json {
             out.append("[]");
             return;
         }
-        boolean scalars = c.stream().allMatch(x -> x == null || x instanceof String || x instanceof Number || x instanceof Enum);
+        boolean scalars = true;
+        for (Object x : c) {
+            scalars &= x == null || x instanceof String || x instanceof Number || x instanceof Enum;
+        }
         out.append('[');
         boolean first = true;
         for (Object x : c) {

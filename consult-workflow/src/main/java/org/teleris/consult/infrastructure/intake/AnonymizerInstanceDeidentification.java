@@ -1,7 +1,5 @@
 package org.teleris.consult.infrastructure.intake;
 
-import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.DicomException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -10,6 +8,7 @@ import java.nio.file.Path;
 import org.teleris.anonymizer.application.DeidentifiedFileVerifier;
 import org.teleris.anonymizer.application.DicomDeidentifier;
 import org.teleris.anonymizer.domain.DeidentificationOptions;
+import org.teleris.anonymizer.domain.HeaderValues;
 import org.teleris.anonymizer.domain.InstanceRejectedException;
 import org.teleris.anonymizer.domain.InstanceReport;
 import org.teleris.anonymizer.domain.OrganisationSecret;
@@ -48,20 +47,20 @@ public class AnonymizerInstanceDeidentification implements InstanceDeidentificat
         } catch (IOException e) {
             return new Refused("UNREADABLE", "The received file could not be read.", null);
         }
-        AttributeList receivedHeader;
+        HeaderValues receivedHeader;
         try {
-            receivedHeader = PixelMedHeaders.read(received);
-        } catch (IOException | DicomException | RuntimeException e) {
+            receivedHeader = InstanceHeaders.read(received);
+        } catch (IOException | RuntimeException e) {
             // not even a header: the de-identifier names the problem precisely
             receivedHeader = null;
         }
-        boolean declared = receivedHeader != null && PixelMedHeaders.declaresIdentityRemoved(receivedHeader);
+        boolean declared = receivedHeader != null && InstanceHeaders.declaresIdentityRemoved(receivedHeader);
         try {
             return declared ? verified(received, receivedHeader, output) : deidentified(received, organisationId, output);
         } catch (InstanceRejectedException rejected) {
             return new Refused(rejected.rejection().code().name(), rejected.rejection().message(),
                     Json.write(rejected.report()));
-        } catch (IOException | DicomException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             deleteQuietly(output);
             return new Refused("UNREADABLE_DICOM", "The file is not a readable DICOM instance ("
                     + e.getClass().getSimpleName() + ").", null);
@@ -70,26 +69,25 @@ public class AnonymizerInstanceDeidentification implements InstanceDeidentificat
 
     @Override
     public Accepted generatedByServer(Path file, Path output) throws IOException {
-        try {
-            Accepted accepted = new Accepted(PixelMedHeaders.header(PixelMedHeaders.read(file)), true,
-                    "{\"generatedBy\":\"server AI\",\"label\":\"For Research Purposes Only\"}");
-            Files.copy(file, output);
-            return accepted;
-        } catch (DicomException e) {
-            throw new IOException("the generated instance is not readable DICOM", e);
-        }
+        Accepted accepted = new Accepted(InstanceHeaders.header(InstanceHeaders.read(file)), true,
+                "{\"generatedBy\":\"server AI\",\"label\":\"For Research Purposes Only\"}");
+        Files.copy(file, output);
+        return accepted;
     }
 
-    /** The anonymizer reads the attributes before the pixels and copies the pixel element file to file. */
+    /**
+     * The anonymizer reads the attributes before the pixels, copies the pixel element file to file and hands back
+     * the written header's values: the instance is parsed once.
+     */
     private Prepared deidentified(Path received, String organisationId, Path output)
-            throws InstanceRejectedException, IOException, DicomException {
-        InstanceReport report = deidentifier.deidentify(received, output,
+            throws InstanceRejectedException, IOException {
+        DicomDeidentifier.Written written = deidentifier.deidentifyAndDescribe(received, output,
                 new OrganisationSecret(secrets.secretFor(organisationId)), DeidentificationOptions.serverDefaults());
-        return new Accepted(PixelMedHeaders.header(PixelMedHeaders.read(output)), false, Json.write(report));
+        return new Accepted(InstanceHeaders.header(written.header()), false, Json.write(written.report()));
     }
 
     /** Kept as received: the header already parsed is the header of what is stored. */
-    private Prepared verified(Path received, AttributeList header, Path output) throws IOException {
+    private Prepared verified(Path received, HeaderValues header, Path output) throws IOException {
         InstanceReport report = verifier.verify(received);
         if (report.outcome() == Outcome.REJECTED) {
             String code = report.rejection() == null ? "RESIDUAL_PHI" : report.rejection().code().name();
@@ -97,7 +95,7 @@ public class AnonymizerInstanceDeidentification implements InstanceDeidentificat
                     : report.rejection().message();
             return new Refused(code, message, Json.write(report));
         }
-        InstanceHeader indexed = PixelMedHeaders.header(header);
+        InstanceHeader indexed = InstanceHeaders.header(header);
         Files.copy(received, output);
         return new Accepted(indexed, true, Json.write(report));
     }
