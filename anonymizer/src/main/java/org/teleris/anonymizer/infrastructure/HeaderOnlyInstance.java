@@ -17,7 +17,9 @@ import org.teleris.anonymizer.domain.Tag;
  */
 public final class HeaderOnlyInstance implements DicomInstance {
 
-    /** Attributes before the pixels of a typical file fit here; larger headers go to PixelMed. */
+    /** Attributes before the pixels of a typical file fit in the first read; a few more in the second. */
+    private static final int FIRST_READ = 16 * 1024;
+    /** Larger headers go to PixelMed. */
     private static final int HEAD_BYTES = 64 * 1024;
     private static final Tag SOP_CLASS = new Tag(0x0008, 0x0016);
     private static final Tag SOP_INSTANCE = new Tag(0x0008, 0x0018);
@@ -35,12 +37,19 @@ public final class HeaderOnlyInstance implements DicomInstance {
 
     /** @return the instance, or null when the file is not one this reader handles (PixelMed reads it then) */
     public static HeaderOnlyInstance read(Path file) throws IOException {
-        long size = Files.size(file);
-        byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes((int) Math.min(size, HEAD_BYTES));
+            long size = Files.size(file);
+            byte[] head = in.readNBytes((int) Math.min(size, FIRST_READ));
+            DataSetReader.Parsed parsed = DataSetReader.read(head, size);
+            if (parsed == null && head.length == FIRST_READ && size > FIRST_READ) {
+                // perhaps only cut short: read on, up to the limit, and parse again
+                byte[] more = in.readNBytes((int) Math.min(size, HEAD_BYTES) - FIRST_READ);
+                head = java.util.Arrays.copyOf(head, FIRST_READ + more.length);
+                System.arraycopy(more, 0, head, FIRST_READ, more.length);
+                parsed = DataSetReader.read(head, size);
+            }
+            return of(parsed, head.length == size ? head : null, file, size);
         }
-        return of(DataSetReader.read(head, size), head.length == size ? head : null, file, size);
     }
 
     /** @return the instance, or null when the bytes are not a file this reader handles */
