@@ -22,6 +22,7 @@ public final class DescriptorCleaner {
      */
     private static final int RUN_DIGITS = 6;
     private final Set<String> allowed;
+    private final AllowedWords allowedWords;
 
     public DescriptorCleaner(Set<String> allowedTerms) {
         Set<String> upper = new HashSet<>();
@@ -29,6 +30,7 @@ public final class DescriptorCleaner {
             upper.add(t.trim().toUpperCase(Locale.ROOT));
         }
         this.allowed = Set.copyOf(upper);
+        this.allowedWords = AllowedWords.of(allowed);
     }
 
     public static DescriptorCleaner standard() {
@@ -60,6 +62,24 @@ public final class DescriptorCleaner {
 
     public Set<String> allowedTerms() {
         return allowed;
+    }
+
+    /** The allow-list as the verifier needs it: normalised (upper case), and joined for substring checks. */
+    public AllowedWords allowedWords() {
+        return allowedWords;
+    }
+
+    /** Allowed words, upper-cased as {@link SourceIdentifiers} normalises, and joined once with NUL separators. */
+    public record AllowedWords(Set<String> normalised, String joined) {
+        static final AllowedWords NONE = new AllowedWords(Set.of(), "");
+
+        static AllowedWords of(Set<String> words) {
+            Set<String> normalised = new HashSet<>();
+            for (String w : words) {
+                normalised.add(SourceIdentifiers.normalise(w));
+            }
+            return new AllowedWords(Set.copyOf(normalised), String.join("\u0000", normalised));
+        }
     }
 
     // clean() runs for every descriptor of every file, so its matching is written by hand: a regex engine is a

@@ -66,7 +66,7 @@ public final class ProfileApplier {
 
         Run(Pseudonym pseudonym) {
             this.pseudonym = pseudonym;
-            source.addAllowedWords(cleaner.allowedTerms());
+            source.addAllowedWords(cleaner.allowedWords());
             source.addGenerated(pseudonym.id());
             source.addGenerated(DummyValues.PERSON);
             source.addGenerated(DummyValues.TEXT);

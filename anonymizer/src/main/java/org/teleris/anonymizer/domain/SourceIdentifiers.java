@@ -23,6 +23,7 @@ public final class SourceIdentifiers {
     private final Set<String> personNames = new HashSet<>();
     private final Set<String> kept = new HashSet<>();
     private final Set<String> generated = new HashSet<>();
+    private DescriptorCleaner.AllowedWords allowedWords = DescriptorCleaner.AllowedWords.NONE;
 
     /** A value the profile did not keep as is. */
     public void addReplaced(String vr, String value) {
@@ -107,11 +108,12 @@ public final class SourceIdentifiers {
         }
     }
 
-    /** Words the descriptor cleaner may keep: not identifying by definition. */
-    public void addAllowedWords(Set<String> words) {
-        for (String w : words) {
-            kept.add(normalise(w));
-        }
+    /**
+     * Words the descriptor cleaner may keep: not identifying by definition. The cleaner's set is shared, not copied
+     * (every file of a batch would otherwise upper-case and hash the whole allow-list again).
+     */
+    public void addAllowedWords(DescriptorCleaner.AllowedWords words) {
+        allowedWords = words;
     }
 
     public Set<String> needles() {
@@ -138,6 +140,7 @@ public final class SourceIdentifiers {
     SearchableNeedles candidates() {
         Set<String> candidates = new HashSet<>(identifying);
         candidates.removeAll(kept);
+        candidates.removeIf(allowedWords.normalised()::contains);
         List<String> list = new ArrayList<>(candidates);
         return new SearchableNeedles(list, new MultiNeedleSearch(list), candidates);
     }
@@ -151,7 +154,7 @@ public final class SourceIdentifiers {
         return generatedText.contains(n)
                 // A removed institution or station name that is part of a kept value (e.g. "TOSHIBA" in the
                 // manufacturer "TOSHIBA_MEC") is the kept value's business; person names are never excused this way.
-                || (!personNames.contains(n) && keptText.contains(n))
+                || (!personNames.contains(n) && (keptText.contains(n) || allowedWords.joined().contains(n)))
                 || n.equals(DummyValues.PERSON) || n.equals(DummyValues.TEXT)
                 // short digit runs occur by chance inside 39-digit 2.25 UIDs and binary values
                 || (n.length() < MIN_DIGITS && n.chars().allMatch(Character::isDigit));
