@@ -104,7 +104,14 @@ final class DataSetReader {
             }
             top.add(e);
         }
-        return new Parsed(ts, new DataSetNode(top, codec), pixelOffset);
+        DataSetNode dataSet = new DataSetNode(top, codec);
+        if (pixelOffset < 0) {
+            // an image whose pixels are missing is a truncated upload: PixelMed's parse rejects it with the reason
+            ElementNode sopClass = dataSet.get(new Tag(0x0008, 0x0016));
+            require(dataSet.get(new Tag(0x0028, 0x0010)) == null && sopClass != null
+                    && !com.pixelmed.dicom.SOPClass.isImageStorage(sopClass.firstValueTrimmed()));
+        }
+        return new Parsed(ts, dataSet, pixelOffset);
     }
 
     private static ElementNode.TextCodec codecFor(byte[] value) throws Declined {
@@ -128,7 +135,8 @@ final class DataSetReader {
         if ("SQ".equals(vr)) {
             return ElementNode.sequence(domainTag, codec, items(length));
         }
-        require(length != UNDEFINED);
+        require(length != UNDEFINED && (length & 1) == 0); // odd lengths are PixelMed's to repair
+        require(!domainTag.isPrivateCreator() || "LO".equals(vr)); // creators as PixelMed reads them
         int start = p;
         p = checkedEnd(length);
         byte[] value = java.util.Arrays.copyOfRange(b, start, p);

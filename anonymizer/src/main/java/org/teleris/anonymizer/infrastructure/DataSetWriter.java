@@ -15,7 +15,7 @@ final class DataSetWriter {
     private static final String IMPLEMENTATION_CLASS_UID = com.pixelmed.dicom.VersionAndConstants.implementationClassUID;
     private static final String IMPLEMENTATION_VERSION_NAME = com.pixelmed.dicom.VersionAndConstants.implementationVersionName;
 
-    private byte[] out = new byte[16 * 1024];
+    private byte[] out = new byte[4 * 1024]; // a typical header fits; larger ones grow it
     private int n;
 
     /** The file up to (not including) the Pixel Data element; {@code dataSetStart} tells where the data set begins. */
