@@ -216,25 +216,12 @@ class OwnReaderAgreesWithPixelMedTest {
         assertNull(HeaderOnlyInstance.read(longer));
         assertNull(HeaderOnlyInstance.read(java.util.Arrays.copyOf(whole, 300)), "header cut short");
         assertNull(HeaderOnlyInstance.read("not dicom at all".getBytes()));
-        int pixelElement = indexOf(whole, new byte[] {(byte) 0xE0, 0x7F, 0x10, 0x00, 'O', 'W'});
+        int pixelElement = DicomTestSupport.indexOf(whole, new byte[] {(byte) 0xE0, 0x7F, 0x10, 0x00, 'O', 'W'});
         assertTrue(pixelElement > 132);
         byte[] headerOnly = java.util.Arrays.copyOf(whole, pixelElement);
         assertNull(HeaderOnlyInstance.read(headerOnly), "an image cut right before its pixels");
         InstanceRejectedException rejected = org.junit.jupiter.api.Assertions.assertThrows(InstanceRejectedException.class,
                 () -> new DicomDeidentifier().deidentify(headerOnly, SECRET, DeidentificationOptions.serverDefaults()));
         assertEquals(org.teleris.anonymizer.domain.RejectionCode.UNREADABLE_DICOM, rejected.rejection().code());
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

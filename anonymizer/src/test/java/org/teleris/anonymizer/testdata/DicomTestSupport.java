@@ -74,7 +74,7 @@ public final class DicomTestSupport {
         return s;
     }
 
-    static int indexOf(byte[] h, byte[] n) {
+    public static int indexOf(byte[] h, byte[] n) {
         outer:
         for (int i = 0; i <= h.length - n.length; i++) {
             for (int j = 0; j < n.length; j++) {
