@@ -22,6 +22,8 @@ import org.teleris.anonymizer.domain.ResidualPhiVerifier;
 import org.teleris.anonymizer.domain.Tag;
 import org.teleris.anonymizer.domain.VerificationResult;
 import org.teleris.anonymizer.infrastructure.BurnedInTextCleaner;
+import org.teleris.anonymizer.infrastructure.DicomInstance;
+import org.teleris.anonymizer.infrastructure.HeaderOnlyInstance;
 import org.teleris.anonymizer.infrastructure.PixelMedInstance;
 import org.teleris.anonymizer.infrastructure.PixelDataNotCleanableException;
 import org.teleris.anonymizer.infrastructure.TesseractOcr;
@@ -40,6 +42,7 @@ public final class DeidentifiedFileVerifier {
     private static final Tag BURNED_IN = new Tag(0x0028, 0x0301);
     private static final Tag CHARSET = new Tag(0x0008, 0x0005);
 
+    private final boolean ownReader;
     private final ConfidentialityProfile profile;
     private final ResidualPhiVerifier verifier;
     private final BurnedInTextCleaner ocr;
@@ -49,13 +52,19 @@ public final class DeidentifiedFileVerifier {
     }
 
     public DeidentifiedFileVerifier(ConfidentialityProfile profile, TesseractOcr ocr) {
+        this(profile, ocr, true);
+    }
+
+    /** @param ownReader false: every file is parsed by PixelMed (the reference the own reader is tested against) */
+    DeidentifiedFileVerifier(ConfidentialityProfile profile, TesseractOcr ocr, boolean ownReader) {
+        this.ownReader = ownReader;
         this.profile = profile;
         this.verifier = new ResidualPhiVerifier(profile);
         this.ocr = new BurnedInTextCleaner(ocr);
     }
 
     public InstanceReport verify(Path file) throws IOException {
-        return verify(() -> PixelMedInstance.read(file));
+        return verify(ownReader -> ownReader ? HeaderOnlyInstance.read(file) : PixelMedInstance.read(file));
     }
 
     public InstanceReport verify(InputStream in) throws IOException {
@@ -64,17 +73,21 @@ public final class DeidentifiedFileVerifier {
 
     /** @return outcome VERIFIED, or REJECTED with a {@link Rejection} and the findings */
     public InstanceReport verify(byte[] in) throws IOException {
-        return verify(() -> PixelMedInstance.read(in));
+        return verify(ownReader -> ownReader ? HeaderOnlyInstance.read(in) : PixelMedInstance.read(in));
     }
 
+    /** Opens the input with the own header reader (null: declined) or with PixelMed. */
     private interface Source {
-        PixelMedInstance open() throws UnreadableDicomException, IOException;
+        DicomInstance open(boolean ownReader) throws UnreadableDicomException, IOException;
     }
 
     private InstanceReport verify(Source in) throws IOException {
-        PixelMedInstance instance;
+        DicomInstance instance;
         try {
-            instance = in.open();
+            instance = this.ownReader ? in.open(true) : null;
+            if (instance == null) {
+                instance = in.open(false);
+            }
         } catch (UnreadableDicomException e) {
             Rejection why = new Rejection(e.notDicomAtAll() ? RejectionCode.NOT_DICOM : RejectionCode.UNREADABLE_DICOM, e.getMessage());
             return report(Outcome.REJECTED, "", "", new VerificationResult(List.of()), List.of(), why);
@@ -86,8 +99,9 @@ public final class DeidentifiedFileVerifier {
         if (instance.hasPixelData() && BurnedInTextPolicy.mustClean(instance.string(MODALITY), sopClass,
                 instance.string(BURNED_IN), DeidentificationOptions.of())) {
             try {
-                instance.loadPixelData();
-                textRegions = ocr.findText(instance);
+                PixelMedInstance decoded = instance instanceof PixelMedInstance p ? p : (PixelMedInstance) in.open(false);
+                decoded.loadPixelData();
+                textRegions = ocr.findText(decoded);
                 if (!textRegions.isEmpty()) {
                     findings.add(new Finding("(7FE0,0010)", FindingKind.BURNED_IN_TEXT,
                             textRegions.size() + " text region(s) found in the pixels"));
