@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.teleris.consult.domain.intake.InstanceHeader;
@@ -52,18 +53,24 @@ public class IntakeRecords {
     /**
      * Indexes a written file and counts it, and fires its outcome event in the same transaction (the
      * anonymisation audit's record commits with the row); fails (and rolls back) when the UID was
-     * indexed meanwhile.
+     * indexed meanwhile or the session was completed. {@code seen} is the session as read before the
+     * file was written: usually the count is then one UPDATE of the row (which also takes its lock);
+     * otherwise (the first instance, a new channel, a session completed meanwhile) the row is locked,
+     * read and counted through the entity.
      */
     @Transactional
-    public void stored(String sessionId, InstanceHeader header, String sha256, long size, String path,
+    public void stored(UploadSession seen, InstanceHeader header, String sha256, long size, String path,
                        IntakeChannel channel, InstanceIngested outcome) {
-        UploadSession session = repository.lockedSession(sessionId).orElseThrow();
-        // the AI adds its results to a completed study; senders cannot
-        if (!session.acceptsInstances() && channel != IntakeChannel.AI) {
-            throw new IllegalStateException("session completed meanwhile");
+        Instant now = clock.instant();
+        if (!repository.countStoredInPlace(seen, channel.name(), size, now)) {
+            UploadSession session = repository.lockedSession(seen.id()).orElseThrow();
+            // the AI adds its results to a completed study; senders cannot
+            if (!session.acceptsInstances() && channel != IntakeChannel.AI) {
+                throw new IllegalStateException("session completed meanwhile");
+            }
+            session.received("STORED", size, channel.name(), now);
         }
-        repository.add(new StoredInstance(session, header, sha256, size, path, channel.name(), clock.instant()));
-        session.received("STORED", size, channel.name(), clock.instant());
+        repository.add(new StoredInstance(seen, header, sha256, size, path, channel.name(), now));
         if (outcome != null) {
             ingested.fire(outcome);
         }

@@ -127,7 +127,7 @@ public class StudyIntake implements InstanceIntake {
         IntakeOutcome stored = new IntakeOutcome(IntakeOutcome.Status.STORED, sop, null, null);
         try {
             // the anonymisation audit's record commits with the index row: one commit per instance
-            records.stored(s.id(), accepted.header(), sha, storedSize, path, source.channel(),
+            records.stored(s, accepted.header(), sha, storedSize, path, source.channel(),
                     event(source, s, size, stored, study, accepted.reportJson()));
             timing.dbCommit = laps.lap();
         } catch (RuntimeException raced) {
@@ -155,7 +155,7 @@ public class StudyIntake implements InstanceIntake {
             }
             String path = storage.publish(s.organisationId(), generated.header(), sha, staged,
                     new StudyStorage.Timings());
-            records.stored(s.id(), generated.header(), sha, Files.size(storage.resolve(path)), path, IntakeChannel.AI,
+            records.stored(s, generated.header(), sha, Files.size(storage.resolve(path)), path, IntakeChannel.AI,
                     null);
             return new IntakeOutcome(IntakeOutcome.Status.STORED, generated.header().sopInstanceUid(), null, null);
         } finally {

@@ -1,5 +1,6 @@
 package org.teleris.consult.domain.intake;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,16 @@ public interface IntakeRepository {
 
     /** The session with a row lock held until commit: counters of parallel receivers add up. */
     Optional<UploadSession> lockedSession(String id);
+
+    /**
+     * Counts one more stored instance of {@code storedSize} bytes, as {@link UploadSession#received}
+     * would, in one UPDATE that holds the row lock until commit (parallel receivers add up), when
+     * {@code seen} (read earlier, without a lock) {@linkplain UploadSession#storingChangesOnlyCounters
+     * needs nothing else} and the row still is as seen: receiving, with the same channels (they only
+     * ever grow). Answers false when it counted nothing; the caller then locks the row and counts
+     * through the entity.
+     */
+    boolean countStoredInPlace(UploadSession seen, String channel, long storedSize, Instant now);
 
     Optional<UploadSession> sessionOfCase(String caseId);
 

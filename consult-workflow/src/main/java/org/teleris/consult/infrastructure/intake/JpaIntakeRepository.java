@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.teleris.consult.domain.intake.IntakeRejection;
@@ -39,6 +41,23 @@ public class JpaIntakeRepository implements IntakeRepository {
     @Override
     public Optional<UploadSession> lockedSession(String id) {
         return Optional.ofNullable(em.find(UploadSession.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public boolean countStoredInPlace(UploadSession seen, String channel, long storedSize, Instant now) {
+        if (!seen.storingChangesOnlyCounters(channel)) {
+            return false;
+        }
+        // The version moves as with the entity's own update, so a writer holding an older copy fails.
+        return em.createQuery("update UploadSession s set s.storedCount = s.storedCount + 1,"
+                        + " s.storedBytes = s.storedBytes + :size, s.lastReceivedAt = :now, s.version = s.version + 1"
+                        + " where s.id = :id and s.state = :receiving and s.channels = :channels")
+                .setParameter("size", storedSize)
+                .setParameter("now", now.truncatedTo(ChronoUnit.MILLIS))
+                .setParameter("id", seen.id())
+                .setParameter("receiving", UploadSessionState.RECEIVING)
+                .setParameter("channels", seen.channels())
+                .executeUpdate() == 1;
     }
 
     @Override

@@ -34,6 +34,21 @@ class UploadSessionTest {
     }
 
     @Test
+    void storingChangesOnlyTheCountersOfAReceivingSessionThatListsTheChannel() {
+        UploadSession s = new UploadSession("case", "org", T);
+        assertFalse(s.storingChangesOnlyCounters("C_STORE"), "the first instance starts receiving");
+        s.received("STORED", 1, "C_STORE", T);
+        assertTrue(s.storingChangesOnlyCounters("C_STORE"));
+        assertFalse(s.storingChangesOnlyCounters("STOW_RS"), "a new channel is listed");
+        assertFalse(s.storingChangesOnlyCounters("STORE"), "a whole name, not a part of one");
+        s.received("STORED", 1, "STOW_RS", T);
+        assertTrue(s.storingChangesOnlyCounters("C_STORE"));
+        assertTrue(s.storingChangesOnlyCounters("STOW_RS"));
+        s.complete("doctor", T);
+        assertFalse(s.storingChangesOnlyCounters("C_STORE"), "a complete session takes nothing");
+    }
+
+    @Test
     void completingNeedsAStoredInstanceAndHappensOnce() {
         UploadSession s = new UploadSession("case", "org", T);
         assertThrows(UploadNotCompletableException.class, () -> s.complete("doctor", T));

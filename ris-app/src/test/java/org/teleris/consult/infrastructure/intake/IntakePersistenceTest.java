@@ -1,11 +1,17 @@
 package org.teleris.consult.infrastructure.intake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.teleris.consult.domain.intake.InstanceHeader;
@@ -71,6 +77,111 @@ class IntakePersistenceTest {
                 return null;
             });
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.teleris.ris.infrastructure.persistence.TestDatabase#kinds")
+    void aStoredInstanceIsCountedInPlaceOnlyWhenTheCountersAreAllThatChanges(String kind) {
+        try (TestDatabase db = TestDatabase.fresh(kind)) {
+            organisations(db);
+            UploadSession open = db.inTransaction("consult", em -> {
+                UploadSession s = new UploadSession("case-a", NORTH, T);
+                new JpaIntakeRepository(em).add(s);
+                return s;
+            });
+            assertFalse(countedInPlace(db, open, "C_STORE", 10, T), "an open session must start receiving");
+            UploadSession receiving = db.inTransaction("consult", em -> {
+                UploadSession s = new JpaIntakeRepository(em).lockedSession(open.id()).orElseThrow();
+                s.received("STORED", 100, "C_STORE", T);
+                return s;
+            });
+            long version = version(db, open.id());
+            assertFalse(countedInPlace(db, receiving, "STOW_RS", 10, T), "a new channel must be listed");
+
+            Instant later = T.plusMillis(1500).plusNanos(123_456);
+            assertTrue(countedInPlace(db, receiving, "C_STORE", 250, later));
+            UploadSession counted = db.inTransaction("consult", em -> new JpaIntakeRepository(em)
+                    .session(open.id()).orElseThrow());
+            // exactly what the entity's own count gives
+            receiving.received("STORED", 250, "C_STORE", later);
+            assertEquals(receiving.storedCount(), counted.storedCount());
+            assertEquals(receiving.storedBytes(), counted.storedBytes());
+            assertEquals(receiving.lastReceivedAt(), counted.lastReceivedAt());
+            assertEquals(receiving.channels(), counted.channels());
+            assertEquals(UploadSessionState.RECEIVING, counted.state());
+            assertEquals(version + 1, version(db, open.id()), "the version moves: older copies cannot overwrite");
+
+            // another channel joined meanwhile: the copy read before is stale, the entity counts it
+            db.inTransaction("consult", em -> {
+                new JpaIntakeRepository(em).lockedSession(open.id()).orElseThrow().received("DUPLICATE", 0, "CLI", T);
+                return null;
+            });
+            assertFalse(countedInPlace(db, counted, "C_STORE", 10, later));
+            UploadSession withCli = db.inTransaction("consult", em -> new JpaIntakeRepository(em)
+                    .session(open.id()).orElseThrow());
+            db.inTransaction("consult", em -> {
+                new JpaIntakeRepository(em).lockedSession(open.id()).orElseThrow().complete("doctor", later);
+                return null;
+            });
+            assertFalse(countedInPlace(db, withCli, "C_STORE", 10, later), "a complete session takes nothing more");
+            assertEquals(2, db.inTransaction("consult", em -> new JpaIntakeRepository(em)
+                    .session(open.id()).orElseThrow()).storedCount());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.teleris.ris.infrastructure.persistence.TestDatabase#kinds")
+    void parallelReceiversCountingInPlaceAndThroughTheLockedEntityAllAddUp(String kind) throws Exception {
+        try (TestDatabase db = TestDatabase.fresh(kind)) {
+            organisations(db);
+            UploadSession seen = db.inTransaction("consult", em -> {
+                UploadSession s = new UploadSession("case-a", NORTH, T);
+                JpaIntakeRepository repository = new JpaIntakeRepository(em);
+                repository.add(s);
+                s.received("STORED", 1, "C_STORE", T);
+                return s;
+            });
+            int threads = 4;
+            int each = 40;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    boolean inPlace = t % 2 == 0;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < each; i++) {
+                            db.inTransaction("consult", em -> {
+                                JpaIntakeRepository repository = new JpaIntakeRepository(em);
+                                if (!inPlace || !repository.countStoredInPlace(seen, "C_STORE", 10, T)) {
+                                    repository.lockedSession(seen.id()).orElseThrow().received("STORED", 10, "C_STORE", T);
+                                }
+                                return null;
+                            });
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get(120, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            UploadSession s = db.inTransaction("consult", em -> new JpaIntakeRepository(em).session(seen.id()).orElseThrow());
+            assertEquals(1 + threads * each, s.storedCount());
+            assertEquals(1 + 10L * threads * each, s.storedBytes());
+        }
+    }
+
+    private static boolean countedInPlace(TestDatabase db, UploadSession seen, String channel, long size, Instant at) {
+        Boolean counted = db.inTransaction("consult", em -> new JpaIntakeRepository(em)
+                .countStoredInPlace(seen, channel, size, at));
+        return counted;
+    }
+
+    private static long version(TestDatabase db, String sessionId) {
+        return db.inTransaction("consult", em -> ((Number) em.createNativeQuery(
+                "SELECT version FROM upload_session WHERE id = ?").setParameter(1, sessionId).getSingleResult()).longValue());
     }
 
     @ParameterizedTest
