@@ -30,7 +30,7 @@ public class IntakeTimingEvent extends Event {
     @Timespan(Timespan.NANOSECONDS)
     public long deidentify;
 
-    @Label("Stage (SHA-256 of the prepared file beyond the read transaction it runs beside, its size)")
+    @Label("Stage (SHA-256 of the prepared file, its size)")
     @Timespan(Timespan.NANOSECONDS)
     public long stage;
 

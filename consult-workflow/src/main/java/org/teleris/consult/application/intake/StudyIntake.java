@@ -4,11 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.teleris.consult.domain.intake.InstanceIngested;
@@ -84,20 +89,18 @@ public class StudyIntake implements InstanceIntake {
         InstanceDeidentification.Accepted accepted = (InstanceDeidentification.Accepted) prepared;
         String sop = accepted.header().sopInstanceUid();
         String study = accepted.header().studyInstanceUid();
-        // The read transaction needs no hash: the staged file is hashed beside it, on a second core if there is one.
-        Future<String> hashing = ContentHashes.beside(staged);
-        IntakeRecords.Judged judged = records.judge(source.uploadSessionId(), sop);
-        timing.indexCheck = laps.lap();
         String sha;
         long storedSize;
         try {
-            sha = ContentHashes.await(hashing);
+            sha = sha256(staged);
             storedSize = Files.size(staged);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "reading a staged instance failed", e);
             return refusedBeforeIndex(source, size, storageFailed(sop), study, accepted.reportJson());
         }
         timing.stage = laps.lap();
+        IntakeRecords.Judged judged = records.judge(source.uploadSessionId(), sop);
+        timing.indexCheck = laps.lap();
         Optional<IntakeOutcome> refusal = sessionRefusal(source, size, judged.session());
         if (refusal.isPresent()) {
             return refusal.get();
@@ -145,7 +148,7 @@ public class StudyIntake implements InstanceIntake {
         Path staged = storage.stagingFile();
         try {
             InstanceDeidentification.Accepted generated = deidentification.generatedByServer(file, staged);
-            String sha = ContentHashes.sha256(staged);
+            String sha = sha256(staged);
             Optional<IntakeOutcome> known = againstIndex(s.id(), generated.header().sopInstanceUid(), sha);
             if (known.isPresent()) {
                 return known.get();
@@ -244,6 +247,28 @@ public class StudyIntake implements InstanceIntake {
             return -1;
         }
     }
+
+    /** SHA-256 of a file, read in 64 KB blocks (the staged file was just written: it is in the page cache). */
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+        ByteBuffer buffer = BUFFERS.get();
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            buffer.clear();
+            while (in.read(buffer) >= 0) {
+                buffer.flip();
+                digest.update(buffer);
+                buffer.clear();
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static final ThreadLocal<ByteBuffer> BUFFERS = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(64 * 1024));
 
     private static void deleteQuietly(Path file) {
         try {
