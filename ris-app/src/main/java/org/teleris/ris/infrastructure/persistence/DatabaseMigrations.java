@@ -20,8 +20,8 @@ import org.flywaydb.core.Flyway;
         maxPoolSize = 32,
         // Each pooled connection keeps its prepared statements (least recently used out): the same few
         // statements run for every received instance, and H2 parses, PostgreSQL plans, each only once
-        // per connection. The type must be given and blank for Payara's LRU cache (payara/Payara#6647:
-        // left out, it is read as the class name "null" and the pool fails to start).
+        // per connection. The type must be given, blank, for Payara's LRU cache: left out, Payara reads
+        // it as the class name "null" and logs that it cannot create the cache (payara/Payara#6647).
         properties = {
             "fish.payara.statement-cache-size=" + DatabaseMigrations.STATEMENT_CACHE_SIZE,
             "fish.payara.statement-cache-type= "
