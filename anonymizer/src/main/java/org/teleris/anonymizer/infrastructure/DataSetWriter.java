@@ -77,7 +77,13 @@ final class DataSetWriter {
                 int16(0);
                 int32(length);
             }
-            default -> int16(length);
+            default -> {
+                if (length > 0xFFFF) {
+                    // e.g. thousands of short UIDs remapped to long ones: never write a wrong length
+                    throw new IllegalArgumentException("a value of VR " + vr + " became longer than its 2-byte length allows");
+                }
+                int16(length);
+            }
         }
     }
 
