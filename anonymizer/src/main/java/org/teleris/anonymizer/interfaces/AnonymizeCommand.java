@@ -73,8 +73,9 @@ public final class AnonymizeCommand {
             out.print(usage());
             return OK;
         }
-        // Verifying parses every file with PixelMed: its class initialisation runs on the second core while this
-        // thread loads the profile. De-identification reaches PixelMed only for files the own reader declines.
+        // Verify-only batches often come from other tools (other syntaxes, PixelMed's to read): PixelMed's class
+        // initialisation runs on the second core while this thread loads the profile. De-identification reaches
+        // PixelMed only for files the own reader declines, and initialises it then.
         Thread warmUp = new Thread(a.verifyOnly ? PixelMedInstance::warmUp : () -> { }, "pixelmed-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
