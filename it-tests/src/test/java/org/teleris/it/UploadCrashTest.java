@@ -75,11 +75,15 @@ class UploadCrashTest {
                 Process uploader = UploadCli.builder(server.base(), "doctor.north", "north-demo", log,
                         args(sessionId, secret, crashWork, study)).start();
                 int before = CStoreCrashTest.session(server.base(), sessionId).getInt("stored");
-                int target = before + random.nextInt(Math.max(1, (SLICES - before) * 2 / 3));
+                // Each trial kills in its own stretch of the study, at a random file of it, and always with a
+                // few files still to send: a fast intake must not finish the upload before the kill lands.
+                int stretch = SLICES / (KILL_TRIALS + 1);
+                int target = Math.min(SLICES - 4,
+                        Math.max(before + 1, (trial + 1) * stretch + random.nextInt(Math.max(1, stretch / 2))));
                 while (uploader.isAlive() && CStoreCrashTest.session(server.base(), sessionId).getInt("stored") < target) {
-                    Thread.sleep(10 + random.nextInt(40));
+                    Thread.sleep(5 + random.nextInt(10));
                 }
-                Thread.sleep(random.nextInt(400)); // often inside a PATCH, sometimes inside the intake
+                Thread.sleep(random.nextInt(20)); // inside a PATCH or inside the intake
                 assertTrue(uploader.isAlive(), "the kill must land during the upload (trial " + trial + ")");
                 server.kill();
                 assertTrue(uploader.waitFor(3, TimeUnit.MINUTES), "the uploader gives up when the server is gone");
