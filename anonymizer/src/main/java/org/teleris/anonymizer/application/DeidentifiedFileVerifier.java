@@ -23,7 +23,7 @@ import org.teleris.anonymizer.domain.Tag;
 import org.teleris.anonymizer.domain.VerificationResult;
 import org.teleris.anonymizer.infrastructure.BurnedInTextCleaner;
 import org.teleris.anonymizer.infrastructure.DicomInstance;
-import org.teleris.anonymizer.infrastructure.HeaderOnlyInstance;
+import org.teleris.anonymizer.infrastructure.DicomReaders;
 import org.teleris.anonymizer.infrastructure.PixelMedInstance;
 import org.teleris.anonymizer.infrastructure.PixelDataNotCleanableException;
 import org.teleris.anonymizer.infrastructure.TesseractOcr;
@@ -64,7 +64,7 @@ public final class DeidentifiedFileVerifier {
     }
 
     public InstanceReport verify(Path file) throws IOException {
-        return verify(ownReader -> ownReader ? HeaderOnlyInstance.read(file) : PixelMedInstance.read(file));
+        return verify(ownReaderFirst -> DicomReaders.read(file, ownReaderFirst));
     }
 
     public InstanceReport verify(InputStream in) throws IOException {
@@ -73,21 +73,18 @@ public final class DeidentifiedFileVerifier {
 
     /** @return outcome VERIFIED, or REJECTED with a {@link Rejection} and the findings */
     public InstanceReport verify(byte[] in) throws IOException {
-        return verify(ownReader -> ownReader ? HeaderOnlyInstance.read(in) : PixelMedInstance.read(in));
+        return verify(ownReaderFirst -> DicomReaders.read(in, ownReaderFirst));
     }
 
-    /** Opens the input with the own header reader (null: declined) or with PixelMed. */
+    /** Opens the input, with the own header reader first or with PixelMed only. */
     private interface Source {
-        DicomInstance open(boolean ownReader) throws UnreadableDicomException, IOException;
+        DicomInstance open(boolean ownReaderFirst) throws UnreadableDicomException, IOException;
     }
 
     private InstanceReport verify(Source in) throws IOException {
         DicomInstance instance;
         try {
-            instance = this.ownReader ? in.open(true) : null;
-            if (instance == null) {
-                instance = in.open(false);
-            }
+            instance = in.open(ownReader);
         } catch (UnreadableDicomException e) {
             Rejection why = new Rejection(e.notDicomAtAll() ? RejectionCode.NOT_DICOM : RejectionCode.UNREADABLE_DICOM, e.getMessage());
             return report(Outcome.REJECTED, "", "", new VerificationResult(List.of()), List.of(), why);

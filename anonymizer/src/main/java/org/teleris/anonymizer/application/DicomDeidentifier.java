@@ -31,7 +31,7 @@ import org.teleris.anonymizer.domain.UidRemapper;
 import org.teleris.anonymizer.domain.VerificationResult;
 import org.teleris.anonymizer.infrastructure.BurnedInTextCleaner;
 import org.teleris.anonymizer.infrastructure.DicomInstance;
-import org.teleris.anonymizer.infrastructure.HeaderOnlyInstance;
+import org.teleris.anonymizer.infrastructure.DicomReaders;
 import org.teleris.anonymizer.infrastructure.PixelMedInstance;
 import org.teleris.anonymizer.infrastructure.EncodedInstance;
 import org.teleris.anonymizer.infrastructure.PixelDataNotCleanableException;
@@ -148,12 +148,8 @@ public final class DicomDeidentifier {
      * @throws IOException the file cannot be read or is not DICOM (the message says why, with no value from it)
      */
     public static HeaderValues header(Path file) throws IOException {
-        HeaderOnlyInstance own = HeaderOnlyInstance.read(file);
-        if (own != null) {
-            return own;
-        }
         try {
-            return PixelMedInstance.read(file);
+            return DicomReaders.read(file, true);
         } catch (UnreadableDicomException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -166,13 +162,7 @@ public final class DicomDeidentifier {
     private record Source(Path file, byte[] bytes) {
 
         DicomInstance open(boolean ownReaderFirst) throws UnreadableDicomException, IOException {
-            if (ownReaderFirst) {
-                DicomInstance own = file != null ? HeaderOnlyInstance.read(file) : HeaderOnlyInstance.read(bytes);
-                if (own != null) {
-                    return own;
-                }
-            }
-            return file != null ? PixelMedInstance.read(file) : PixelMedInstance.read(bytes);
+            return file != null ? DicomReaders.read(file, ownReaderFirst) : DicomReaders.read(bytes, ownReaderFirst);
         }
     }
 

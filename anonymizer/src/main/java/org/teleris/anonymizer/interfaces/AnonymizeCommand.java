@@ -76,9 +76,11 @@ public final class AnonymizeCommand {
         // Verify-only batches often come from other tools (other syntaxes, PixelMed's to read): PixelMed's class
         // initialisation runs on the second core while this thread loads the profile. De-identification reaches
         // PixelMed only for files the own reader declines, and initialises it then.
-        Thread warmUp = new Thread(a.verifyOnly ? PixelMedInstance::warmUp : () -> { }, "pixelmed-warm-up");
+        Thread warmUp = new Thread(PixelMedInstance::warmUp, "pixelmed-warm-up");
         warmUp.setDaemon(true);
-        warmUp.start();
+        if (a.verifyOnly) {
+            warmUp.start();
+        }
         try {
             ConfidentialityProfile profile = loadProfile(a.profile);
             TesseractOcr ocr = new TesseractOcr();
