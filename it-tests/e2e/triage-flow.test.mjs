@@ -224,6 +224,7 @@ test('a question that looks like patient data is flagged before it is posted', a
 
     // "Edit" withdraws the warning; sending again brings it back; confirming posts it
     await byTestId(warning, 'phi-edit').click();
+    await warning.waitFor({ state: 'detached', timeout: 5000 }); // the click re-renders the form asynchronously
     assert.equal(await warning.count(), 0);
     await form.getByRole('button', { name: 'Send request' }).click();
     await byTestId(north.page, 'phi-warning').waitFor();
