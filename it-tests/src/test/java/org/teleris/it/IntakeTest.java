@@ -334,7 +334,7 @@ class IntakeTest {
         return java.util.Arrays.copyOfRange(multipart, start, end);
     }
 
-    private static int aiRuns(RisClient admin) {
+    static int aiRuns(RisClient admin) {
         return admin.get("api/admin/ai-quality").json().getJsonArray("models").stream()
                 .mapToInt(m -> m.asJsonObject().getInt("runs")).sum();
     }

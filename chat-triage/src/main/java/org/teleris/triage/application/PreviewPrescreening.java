@@ -1,5 +1,6 @@
 package org.teleris.triage.application;
 
+import java.time.Instant;
 import java.util.List;
 
 /** Port: an AI prescreen of a case's previews, for information only. */
@@ -20,6 +21,9 @@ public interface PreviewPrescreening {
                      String ctClass, long durationMillis) {
     }
 
-    /** Blocks until the AI answers or gives up; never throws for a model failure (that is a defect message). */
-    Prescreen analyse(List<byte[]> previews);
+    /**
+     * Blocks until the AI answers, or at the latest until {@code answerBy} with a time-out defect; never
+     * throws for a model failure (that is a defect message).
+     */
+    Prescreen analyse(List<byte[]> previews, Instant answerBy);
 }

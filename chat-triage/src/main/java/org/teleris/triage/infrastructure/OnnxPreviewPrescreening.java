@@ -3,8 +3,10 @@ package org.teleris.triage.infrastructure;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,7 +21,6 @@ import org.teleris.triage.application.PreviewPrescreening.AiOutcome;
 @ApplicationScoped
 public class OnnxPreviewPrescreening implements PreviewPrescreening {
 
-    private static final Duration TIME_LIMIT = Duration.ofSeconds(30);
     private AiPrescreen ai;
 
     private synchronized AiPrescreen ai() {
@@ -30,15 +31,18 @@ public class OnnxPreviewPrescreening implements PreviewPrescreening {
     }
 
     @Override
-    public Prescreen analyse(List<byte[]> previews) {
+    public Prescreen analyse(List<byte[]> previews, Instant answerBy) {
+        Instant start = Instant.now();
         try {
-            PrescreenReport report = ai().preview(previews).get(TIME_LIMIT.toSeconds() + 5, TimeUnit.SECONDS);
+            CompletableFuture<PrescreenReport> pending = ai().preview(previews);
+            long left = Math.max(0, Duration.between(Instant.now(), answerBy).toMillis());
+            PrescreenReport report = pending.get(left, TimeUnit.MILLISECONDS);
             return new Prescreen(text(report), report.heatMap().orElse(null), outcome(report.summary()));
         } catch (ExecutionException | TimeoutException e) {
-            return defect(e instanceof TimeoutException ? "TIMED_OUT" : "FAILED");
+            return defect(e instanceof TimeoutException ? "TIMED_OUT" : "FAILED", start);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return defect("FAILED");
+            return defect("FAILED", start);
         }
     }
 
@@ -47,10 +51,10 @@ public class OnnxPreviewPrescreening implements PreviewPrescreening {
                 s.durationMillis());
     }
 
-    private Prescreen defect(String type) {
+    private Prescreen defect(String type, Instant start) {
         return new Prescreen(PrescreenReport.LABEL.toUpperCase(Locale.ROOT) + ". " + CaseTexts.DEFECT, null,
                 new AiOutcome("TECHNOLOGICAL_DEFECT", type, ai().defaultModelId(), null, null, null,
-                        TIME_LIMIT.toMillis()));
+                        Duration.between(start, Instant.now()).toMillis()));
     }
 
     static String text(PrescreenReport report) {

@@ -1,9 +1,7 @@
 package org.teleris.consult.infrastructure.ai;
 
-import jakarta.ejb.Asynchronous;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.Asynchronous;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -12,10 +10,15 @@ import org.teleris.consult.domain.intake.StudyReceived;
 
 /**
  * Runs the AI on a study once it is received (after the completing transaction commits), or on
- * request, on a managed thread: nobody waits for it, and a failure only means no AI result.
+ * request, on a managed executor of its own: nobody waits for it, a failure only means no AI result,
+ * and a queue of studies waits there, holding neither the container's shared threads nor stage I.
+ * The model analyses one study at a time; a second slot lets one run store its outputs meanwhile.
  */
-@Stateless
+@ApplicationScoped
 public class StudyAiRunner {
+
+    /** Defined by the host application: Payara reads resource definitions only from its own classes. */
+    public static final String EXECUTOR = "java:app/concurrent/study-ai";
 
     @Inject
     StudyAiRuns runs;
@@ -32,8 +35,7 @@ public class StudyAiRunner {
         self.run(studyInstanceUid, null, modelId, onDemand);
     }
 
-    @Asynchronous
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @Asynchronous(executor = EXECUTOR)
     public void run(String studyInstanceUid, String uploadSessionId, String modelId, boolean onDemand) {
         StudyAiRuns.Target target = runs.target(studyInstanceUid, uploadSessionId);
         if (target != null) {
