@@ -119,7 +119,16 @@ public final class DicomDeidentifier {
      */
     public Written deidentifyAndDescribe(Path source, Path target, OrganisationSecret secret, DeidentificationOptions options)
             throws InstanceRejectedException, IOException {
-        Result r = process(new Source(source, null), secret, options);
+        return deidentifyAndDescribe(new Opened(source, null), target, secret, options);
+    }
+
+    /**
+     * As above for a file opened with {@link #open(Path)}: the header its caller has looked at is the parse that is
+     * de-identified, not read a second time (once; a second call reads the file again).
+     */
+    public Written deidentifyAndDescribe(Opened source, Path target, OrganisationSecret secret,
+                                         DeidentificationOptions options) throws InstanceRejectedException, IOException {
+        Result r = process(new Source(source.file, null, source.take()), secret, options);
         Path dir = target.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
             // Not called for an existing folder: it would fail a mkdir and build a FileAlreadyExistsException per file.
@@ -148,10 +157,44 @@ public final class DicomDeidentifier {
      * @throws IOException the file cannot be read or is not DICOM (the message says why, with no value from it)
      */
     public static HeaderValues header(Path file) throws IOException {
+        return open(file).header();
+    }
+
+    /**
+     * A file read up to its pixels, for a caller that looks at its header before it decides whether to
+     * de-identify it ({@link #deidentifyAndDescribe(Opened, Path, OrganisationSecret, DeidentificationOptions)}).
+     *
+     * @throws IOException the file cannot be read or is not DICOM (the message says why, with no value from it)
+     */
+    public static Opened open(Path file) throws IOException {
         try {
-            return DicomReaders.read(file, true);
+            return new Opened(file, DicomReaders.read(file, true));
         } catch (UnreadableDicomException e) {
             throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** A file and its parse; the parse is handed to one de-identification, which changes it. */
+    public static final class Opened {
+        private final Path file;
+        private DicomInstance parsed;
+        private final HeaderValues header;
+
+        private Opened(Path file, DicomInstance parsed) {
+            this.file = file;
+            this.parsed = parsed;
+            this.header = parsed;
+        }
+
+        /** The values as read from the file (not to be consulted after a de-identification). */
+        public HeaderValues header() {
+            return header;
+        }
+
+        private synchronized DicomInstance take() {
+            DicomInstance once = parsed;
+            parsed = null;
+            return once;
         }
     }
 
@@ -159,9 +202,17 @@ public final class DicomDeidentifier {
     }
 
     /** The input, a file or bytes in memory, opened by the project's own header reader or by PixelMed. */
-    private record Source(Path file, byte[] bytes) {
+    private record Source(Path file, byte[] bytes, DicomInstance alreadyRead) {
 
+        Source(Path file, byte[] bytes) {
+            this(file, bytes, null);
+        }
+
+        /** The caller's parse when it was made the same way, else a new one. */
         DicomInstance open(boolean ownReaderFirst) throws UnreadableDicomException, IOException {
+            if (alreadyRead != null && (ownReaderFirst || alreadyRead instanceof PixelMedInstance)) {
+                return alreadyRead;
+            }
             return file != null ? DicomReaders.read(file, ownReaderFirst) : DicomReaders.read(bytes, ownReaderFirst);
         }
     }

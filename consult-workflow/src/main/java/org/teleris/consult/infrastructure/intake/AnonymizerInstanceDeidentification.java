@@ -47,16 +47,20 @@ public class AnonymizerInstanceDeidentification implements InstanceDeidentificat
         } catch (IOException e) {
             return new Refused("UNREADABLE", "The received file could not be read.", null);
         }
-        HeaderValues receivedHeader;
+        DicomDeidentifier.Opened opened;
         try {
-            receivedHeader = InstanceHeaders.read(received);
+            opened = DicomDeidentifier.open(received);
         } catch (IOException | RuntimeException e) {
             // not even a header: the de-identifier names the problem precisely
-            receivedHeader = null;
+            opened = null;
         }
-        boolean declared = receivedHeader != null && InstanceHeaders.declaresIdentityRemoved(receivedHeader);
+        boolean declared = opened != null && InstanceHeaders.declaresIdentityRemoved(opened.header());
         try {
-            return declared ? verified(received, receivedHeader, output) : deidentified(received, organisationId, output);
+            if (declared) {
+                return verified(received, opened.header(), output);
+            }
+            return opened == null ? deidentified(received, organisationId, output)
+                    : deidentified(opened, organisationId, output);
         } catch (InstanceRejectedException rejected) {
             return new Refused(rejected.rejection().code().name(), rejected.rejection().message(),
                     Json.write(rejected.report()));
@@ -76,13 +80,23 @@ public class AnonymizerInstanceDeidentification implements InstanceDeidentificat
     }
 
     /**
-     * The anonymizer reads the attributes before the pixels, copies the pixel element file to file and hands back
-     * the written header's values: the instance is parsed once.
+     * The anonymizer de-identifies the parse the check above made (the attributes before the pixels), copies the
+     * pixel element file to file and hands back the written header's values: the instance is parsed once.
      */
+    private Prepared deidentified(DicomDeidentifier.Opened received, String organisationId, Path output)
+            throws InstanceRejectedException, IOException {
+        return accepted(deidentifier.deidentifyAndDescribe(received, output,
+                new OrganisationSecret(secrets.secretFor(organisationId)), DeidentificationOptions.serverDefaults()));
+    }
+
+    /** A file the header check could not read: the de-identifier reads it and names the problem. */
     private Prepared deidentified(Path received, String organisationId, Path output)
             throws InstanceRejectedException, IOException {
-        DicomDeidentifier.Written written = deidentifier.deidentifyAndDescribe(received, output,
-                new OrganisationSecret(secrets.secretFor(organisationId)), DeidentificationOptions.serverDefaults());
+        return accepted(deidentifier.deidentifyAndDescribe(received, output,
+                new OrganisationSecret(secrets.secretFor(organisationId)), DeidentificationOptions.serverDefaults()));
+    }
+
+    private static Accepted accepted(DicomDeidentifier.Written written) {
         return new Accepted(InstanceHeaders.header(written.header()), false, Json.write(written.report()));
     }
 
