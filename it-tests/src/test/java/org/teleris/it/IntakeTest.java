@@ -122,6 +122,87 @@ class IntakeTest {
         assertEquals(3, ct.getJsonObject("00201209").getJsonArray("Value").getInt(0), ct.toString());
     }
 
+    /**
+     * Two cases get the same study at the same moment, one copy with one pixel changed in every slice: each
+     * SOP Instance UID is stored with one content only, the other copy is a reported conflict, whichever
+     * receiver indexes first (the index once judged each session on its own, and both could win).
+     */
+    @Test
+    void differentContentUnderOneUidSentToTwoCasesAtOnceIsStoredOnce() throws Exception {
+        RisClient north = RisClient.loggedIn(base, "doctor.north", "north-demo");
+        RisClient consultant = RisClient.loggedIn(base, "consultant", "consultant-demo");
+        List<byte[]> slices = read(writeCt("twice", RACED_SLICES, 17));
+        List<byte[]> altered = new ArrayList<>();
+        for (byte[] slice : slices) {
+            byte[] copy = slice.clone();
+            copy[copy.length - 1] ^= 0x01; // the last pixel: same header and UIDs, other content
+            altered.add(copy);
+        }
+        String[] sessions = new String[2];
+        for (int i = 0; i < 2; i++) {
+            sessions[i] = north.get("api/upload-sessions/by-case/" + fullStudyRequested(north, consultant)).json()
+                    .getString("id");
+        }
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<RisClient.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            List<byte[]> parts = i == 0 ? slices : altered;
+            String session = sessions[i];
+            replies.add(senders.submit(() -> {
+                String boundary = "teleris-" + System.nanoTime();
+                byte[] body = multipart(boundary, parts, "application/dicom");
+                start.await();
+                return north.postBytes("api/dicomweb/studies?session=" + session,
+                        "multipart/related; type=\"application/dicom\"; boundary=" + boundary, body);
+            }));
+        }
+        int stored = 0;
+        int conflicts = 0;
+        for (var reply : replies) {
+            JsonObject json = reply.get(120, java.util.concurrent.TimeUnit.SECONDS).json();
+            stored += items(json, "00081199");
+            conflicts += items(json, "00081198");
+        }
+        assertEquals(RACED_SLICES, stored, "each UID stored once, across both cases");
+        assertEquals(RACED_SLICES, conflicts, "and the other content reported as a conflict");
+        int indexed = 0;
+        for (String session : sessions) {
+            JsonObject s = north.get("api/upload-sessions/" + session).json();
+            indexed += s.getInt("stored");
+        }
+        assertEquals(RACED_SLICES, indexed);
+
+        // the same content to two more cases at once: both keep every instance (the later claim yields, then indexes)
+        String[] more = new String[2];
+        for (int i = 0; i < 2; i++) {
+            more[i] = north.get("api/upload-sessions/by-case/" + fullStudyRequested(north, consultant)).json()
+                    .getString("id");
+        }
+        List<byte[]> fresh = read(writeCt("same", RACED_SLICES, 19));
+        List<java.util.concurrent.Future<RisClient.Reply>> same = new ArrayList<>();
+        for (String session : more) {
+            same.add(senders.submit(() -> {
+                String boundary = "teleris-" + System.nanoTime();
+                byte[] body = multipart(boundary, fresh, "application/dicom");
+                start.await();
+                return north.postBytes("api/dicomweb/studies?session=" + session,
+                        "multipart/related; type=\"application/dicom\"; boundary=" + boundary, body);
+            }));
+        }
+        for (var reply : same) {
+            RisClient.Reply r = reply.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(200, r.status(), r.body());
+            assertEquals(RACED_SLICES, items(r.json(), "00081199"));
+        }
+        senders.shutdown();
+        for (String session : more) {
+            assertEquals(RACED_SLICES, north.get("api/upload-sessions/" + session).json().getInt("stored"));
+        }
+    }
+
+    private static final int RACED_SLICES = 30;
+
     @Test
     void stowStoresDeidentifiedInstancesOnceAndRefusesBadPartsWithReasons() throws Exception {
         RisClient north = RisClient.loggedIn(base, "doctor.north", "north-demo");

@@ -56,11 +56,15 @@ public class IntakeRecords {
      * indexed meanwhile or the session was completed. {@code seen} is the session as read before the
      * file was written: usually the count is then one UPDATE of the row (which also takes its lock);
      * otherwise (the first instance, a new channel, a session completed meanwhile) the row is locked,
-     * read and counted through the entity.
+     * read and counted through the entity. The first copy of a UID ({@code firstCopy}: none was indexed
+     * when it was judged) claims the UID's content, which fails when a parallel receiver claimed it first.
      */
     @Transactional
     public void stored(UploadSession seen, InstanceHeader header, String sha256, long size, String path,
-                       IntakeChannel channel, InstanceIngested outcome) {
+                       IntakeChannel channel, boolean firstCopy, InstanceIngested outcome) {
+        if (firstCopy) {
+            repository.claimContent(header.sopInstanceUid(), sha256);
+        }
         Instant now = clock.instant();
         if (!repository.countStoredInPlace(seen, channel.name(), size, now)) {
             UploadSession session = repository.lockedSession(seen.id()).orElseThrow();

@@ -124,22 +124,43 @@ public class StudyIntake implements InstanceIntake {
         laps.lap();
         timing.fsync = published.fileFsync;
         timing.publish = published.link + published.directoryFsync;
+        return index(source, s, size, accepted, sha, storedSize, path, judged.copies().isEmpty(), timing, laps);
+    }
+
+    /**
+     * The index row, its counts and the audit's record in one transaction. A parallel receiver that indexed the
+     * UID first makes it fail: judged again, the same content is indexed for this case too (once), another is a
+     * conflict, and a file no row names is removed.
+     */
+    private IntakeOutcome index(IntakeSource source, UploadSession s, long size, InstanceDeidentification.Accepted accepted,
+                                String sha, long storedSize, String path, boolean firstCopy, IntakeTimingEvent timing,
+                                IntakeTimingEvent.Laps laps) {
+        String sop = accepted.header().sopInstanceUid();
+        String study = accepted.header().studyInstanceUid();
         IntakeOutcome stored = new IntakeOutcome(IntakeOutcome.Status.STORED, sop, null, null);
-        try {
-            // the anonymisation audit's record commits with the index row: one commit per instance
-            records.stored(s, accepted.header(), sha, storedSize, path, source.channel(),
-                    event(source, s, size, stored, study, accepted.reportJson()));
-            timing.dbCommit = laps.lap();
-        } catch (RuntimeException raced) {
-            // Indexed meanwhile by a parallel receiver (or the session was completed): judge again.
-            IntakeOutcome again = againstIndex(s.id(), sop, sha).orElse(refused("SESSION_COMPLETE",
-                    "The upload of this case was marked complete; nothing more is accepted.", sop));
-            if (records.copiesOf(sop).stream().noneMatch(i -> i.storagePath().equals(path))) {
-                storage.delete(path);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                // the anonymisation audit's record commits with the index row: one commit per instance
+                records.stored(s, accepted.header(), sha, storedSize, path, source.channel(), firstCopy,
+                        event(source, s, size, stored, study, accepted.reportJson()));
+                timing.dbCommit = laps.lap();
+                return stored;
+            } catch (RuntimeException raced) {
+                // A parallel receiver indexed this UID meanwhile (or the session was completed): judge again.
+                List<StoredInstance> copies = records.copiesOf(sop);
+                Optional<IntakeOutcome> known = againstIndex(s.id(), copies, sop, sha);
+                if (known.isEmpty() && !copies.isEmpty() && attempt == 1) {
+                    firstCopy = false; // the same content, indexed for another case first: index it for this one too
+                    continue;
+                }
+                IntakeOutcome again = known.orElse(refused("SESSION_COMPLETE",
+                        "The upload of this case was marked complete; nothing more is accepted.", sop));
+                if (copies.stream().noneMatch(i -> i.storagePath().equals(path))) {
+                    storage.delete(path);
+                }
+                return finish(source, s, size, again, study, accepted.reportJson());
             }
-            return finish(source, s, size, again, study, accepted.reportJson());
         }
-        return stored;
     }
 
     /** Adds an instance the server generated (AI results) to the study of a session, complete or not. */
@@ -149,14 +170,16 @@ public class StudyIntake implements InstanceIntake {
         try {
             InstanceDeidentification.Accepted generated = deidentification.generatedByServer(file, staged);
             String sha = sha256(staged);
-            Optional<IntakeOutcome> known = againstIndex(s.id(), generated.header().sopInstanceUid(), sha);
+            String sop = generated.header().sopInstanceUid();
+            List<StoredInstance> copies = records.copiesOf(sop);
+            Optional<IntakeOutcome> known = againstIndex(s.id(), copies, sop, sha);
             if (known.isPresent()) {
                 return known.get();
             }
             String path = storage.publish(s.organisationId(), generated.header(), sha, staged,
                     new StudyStorage.Timings());
             records.stored(s, generated.header(), sha, Files.size(storage.resolve(path)), path, IntakeChannel.AI,
-                    null);
+                    copies.isEmpty(), null);
             return new IntakeOutcome(IntakeOutcome.Status.STORED, generated.header().sopInstanceUid(), null, null);
         } finally {
             deleteQuietly(staged);
@@ -168,10 +191,6 @@ public class StudyIntake implements InstanceIntake {
      * duplicate; another content under the same UID anywhere is a conflict (the first is kept);
      * the same content stored for another case is indexed for this one too (empty answer).
      */
-    private Optional<IntakeOutcome> againstIndex(String sessionId, String sop, String sha) {
-        return againstIndex(sessionId, records.copiesOf(sop), sop, sha);
-    }
-
     private static Optional<IntakeOutcome> againstIndex(String sessionId, List<StoredInstance> copies, String sop,
                                                         String sha) {
         if (copies.stream().anyMatch(c -> !c.sameContentAs(sha))) {

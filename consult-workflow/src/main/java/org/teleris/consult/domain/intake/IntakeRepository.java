@@ -41,6 +41,12 @@ public interface IntakeRepository {
 
     void add(StoredInstance instance);
 
+    /**
+     * Records the content a SOP Instance UID is first stored with, in the transaction that indexes that copy;
+     * throws (and the transaction rolls back) when another receiver claimed the UID first, whatever its content.
+     */
+    void claimContent(String sopInstanceUid, String sha256);
+
     void add(IntakeRejection rejection);
 
     List<IntakeRejection> rejectionsOf(String sessionId, int limit);

@@ -92,6 +92,13 @@ public class JpaIntakeRepository implements IntakeRepository {
     }
 
     @Override
+    public void claimContent(String sopInstanceUid, String sha256) {
+        // a plain row with no entity: only its primary key matters, and the insert runs (and fails) at once
+        em.createNativeQuery("insert into instance_content (sop_instance_uid, content_sha256) values (?1, ?2)")
+                .setParameter(1, sopInstanceUid).setParameter(2, sha256).executeUpdate();
+    }
+
+    @Override
     public void add(IntakeRejection rejection) {
         em.persist(rejection);
     }

@@ -216,6 +216,18 @@ class IntakePersistenceTest {
                 return null;
             }), "a SOP Instance UID is indexed once per session");
 
+            // one content per UID across sessions: the first copy's claim wins, a second claim fails
+            db.inTransaction("consult", em -> {
+                new JpaIntakeRepository(em).claimContent("2.25.301", "b".repeat(64));
+                return null;
+            });
+            for (String sha : List.of("c".repeat(64), "b".repeat(64))) {
+                assertThrows(RuntimeException.class, () -> db.inTransaction("consult", em -> {
+                    new JpaIntakeRepository(em).claimContent("2.25.301", sha);
+                    return null;
+                }), "a UID's content is claimed once");
+            }
+
             // the same study sent again for a later case is indexed for that case too, same file
             String later = db.inTransaction("consult", em -> {
                 JpaIntakeRepository repository = new JpaIntakeRepository(em);
