@@ -34,6 +34,7 @@ class CStoreCrashTest {
 
     static final int SLICES = 300;
     static final int KILL_TRIALS = Integer.getInteger("ris.it.kill-trials", 4);
+    private static final int KILL_MARGIN = 30;
 
     private final Path work = Path.of(System.getProperty("ris.it.work-dir", "target")).resolve("cstore-crash");
     private final int httpPort = Integer.getInteger("ris.it.crash-http-port", 18080);
@@ -77,10 +78,12 @@ class CStoreCrashTest {
             for (int trial = 0; trial < KILL_TRIALS; trial++) {
                 Process sender = storescu(study, crashDir.resolve("logs/storescu-" + trial + ".log"));
                 // Kill when a random number of new instances has arrived since this trial began, within
-                // the first half of what is still missing: the rest (at least 300 / 2^trials) gives the
-                // kill time to land before storescu is done.
+                // the first half of what is still missing less a margin: at least KILL_MARGIN instances
+                // (~100 ms of transfer even on a quiet machine, several polls) are left for the kill to land
+                // before storescu is done. Without the margin, the last trial's few remaining instances once
+                // went through before the poll saw its target.
                 int before = session(server.base(), sessionId).getInt("stored");
-                int target = before + 1 + random.nextInt(Math.max(1, (SLICES - before) / 2));
+                int target = before + 1 + random.nextInt(Math.max(1, (SLICES - KILL_MARGIN - before) / 2));
                 long started = System.nanoTime();
                 while (sender.isAlive() && session(server.base(), sessionId).getInt("stored") < target) {
                     Thread.sleep(10 + random.nextInt(30));
