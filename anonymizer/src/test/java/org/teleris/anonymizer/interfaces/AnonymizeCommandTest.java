@@ -91,6 +91,36 @@ class AnonymizeCommandTest {
         assertTrue(err.toString().contains("at least 16 bytes"), err.toString());
     }
 
+    /** The script archives the classes a run loads (AppCDS) for later runs: only from a run that went through files. */
+    @Test
+    void theClassArchiveComesFromARunThatWentThroughFiles() throws Exception {
+        Path in = input();
+        Path script = Path.of("bin/anonymize").toAbsolutePath();
+        Path target = Path.of("target").toAbsolutePath();
+        DicomTestSupport.run(List.of("bash", "-c", script + " --help > /dev/null"), 300); // builds the jar if missing
+        deleteArchives(target);
+        String refused = DicomTestSupport.run(List.of("bash", "-c", script + " --secret-file " + dir.resolve("secret")
+                + " -o " + dir.resolve("none") + " " + dir.resolve("missing") + " 2>/dev/null; echo EXIT=$?"), 300);
+        assertTrue(refused.contains("EXIT=2"), refused);
+        assertEquals(0, archives(target).size(), "a usage error leaves no archive");
+        String ran = DicomTestSupport.run(List.of("bash", "-c", script + " --secret-file " + dir.resolve("secret")
+                + " -o " + dir.resolve("archived") + " " + in.resolve("study/series1") + "; echo EXIT=$?"), 300);
+        assertTrue(ran.contains("EXIT=0"), ran);
+        assertEquals(1, archives(target).size(), "a run through files leaves one");
+    }
+
+    private static List<Path> archives(Path target) throws java.io.IOException {
+        try (var files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().matches("anonymize-\\d+\\.jsa")).toList();
+        }
+    }
+
+    private static void deleteArchives(Path target) throws java.io.IOException {
+        for (Path f : archives(target)) {
+            Files.delete(f);
+        }
+    }
+
     @Test
     void theShellScriptRunsTheJar() throws Exception {
         Path in = input();
