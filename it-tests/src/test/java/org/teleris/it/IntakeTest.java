@@ -138,29 +138,11 @@ class IntakeTest {
             copy[copy.length - 1] ^= 0x01; // the last pixel: same header and UIDs, other content
             altered.add(copy);
         }
-        String[] sessions = new String[2];
-        for (int i = 0; i < 2; i++) {
-            sessions[i] = north.get("api/upload-sessions/by-case/" + fullStudyRequested(north, consultant)).json()
-                    .getString("id");
-        }
-        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
-        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(2);
-        List<java.util.concurrent.Future<RisClient.Reply>> replies = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            List<byte[]> parts = i == 0 ? slices : altered;
-            String session = sessions[i];
-            replies.add(senders.submit(() -> {
-                String boundary = "teleris-" + System.nanoTime();
-                byte[] body = multipart(boundary, parts, "application/dicom");
-                start.await();
-                return north.postBytes("api/dicomweb/studies?session=" + session,
-                        "multipart/related; type=\"application/dicom\"; boundary=" + boundary, body);
-            }));
-        }
+        String[] sessions = {openSession(north, consultant), openSession(north, consultant)};
         int stored = 0;
         int conflicts = 0;
-        for (var reply : replies) {
-            JsonObject json = reply.get(120, java.util.concurrent.TimeUnit.SECONDS).json();
+        for (RisClient.Reply reply : stowAtOnce(north, sessions, List.of(slices, altered))) {
+            JsonObject json = reply.json();
             stored += items(json, "00081199");
             conflicts += items(json, "00081198");
         }
@@ -174,34 +156,50 @@ class IntakeTest {
         assertEquals(RACED_SLICES, indexed);
 
         // the same content to two more cases at once: both keep every instance (the later claim yields, then indexes)
-        String[] more = new String[2];
-        for (int i = 0; i < 2; i++) {
-            more[i] = north.get("api/upload-sessions/by-case/" + fullStudyRequested(north, consultant)).json()
-                    .getString("id");
-        }
+        String[] more = {openSession(north, consultant), openSession(north, consultant)};
         List<byte[]> fresh = read(writeCt("same", RACED_SLICES, 19));
-        List<java.util.concurrent.Future<RisClient.Reply>> same = new ArrayList<>();
-        for (String session : more) {
-            same.add(senders.submit(() -> {
-                String boundary = "teleris-" + System.nanoTime();
-                byte[] body = multipart(boundary, fresh, "application/dicom");
-                start.await();
-                return north.postBytes("api/dicomweb/studies?session=" + session,
-                        "multipart/related; type=\"application/dicom\"; boundary=" + boundary, body);
-            }));
-        }
-        for (var reply : same) {
-            RisClient.Reply r = reply.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        for (RisClient.Reply r : stowAtOnce(north, more, List.of(fresh, fresh))) {
             assertEquals(200, r.status(), r.body());
             assertEquals(RACED_SLICES, items(r.json(), "00081199"));
         }
-        senders.shutdown();
         for (String session : more) {
             assertEquals(RACED_SLICES, north.get("api/upload-sessions/" + session).json().getInt("stored"));
         }
     }
 
     private static final int RACED_SLICES = 30;
+
+    /** The upload session of a new case whose full study was requested. */
+    private String openSession(RisClient north, RisClient consultant) {
+        return north.get("api/upload-sessions/by-case/" + fullStudyRequested(north, consultant)).json().getString("id");
+    }
+
+    /** STOW-RS of {@code studies.get(i)} into {@code sessions[i]}, all requests released at the same moment. */
+    private static List<RisClient.Reply> stowAtOnce(RisClient client, String[] sessions, List<List<byte[]>> studies)
+            throws Exception {
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(sessions.length);
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(sessions.length);
+        try {
+            List<java.util.concurrent.Future<RisClient.Reply>> pending = new ArrayList<>();
+            for (int i = 0; i < sessions.length; i++) {
+                String session = sessions[i];
+                String boundary = "teleris-" + System.nanoTime() + "-" + i;
+                byte[] body = multipart(boundary, studies.get(i), "application/dicom");
+                pending.add(senders.submit(() -> {
+                    start.await();
+                    return client.postBytes("api/dicomweb/studies?session=" + session,
+                            "multipart/related; type=\"application/dicom\"; boundary=" + boundary, body);
+                }));
+            }
+            List<RisClient.Reply> replies = new ArrayList<>();
+            for (var reply : pending) {
+                replies.add(reply.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return replies;
+        } finally {
+            senders.shutdownNow();
+        }
+    }
 
     @Test
     void stowStoresDeidentifiedInstancesOnceAndRefusesBadPartsWithReasons() throws Exception {
