@@ -25,7 +25,9 @@ public class OnnxPreviewPrescreening implements PreviewPrescreening {
 
     private synchronized AiPrescreen ai() {
         if (ai == null) {
-            ai = AiPrescreen.start(AiPrescreenConfig.defaults());
+            // The library's own deadline (from its submission) frees its one worker from a preview whose note
+            // has already gone out as a defect; with its 60 s default the next case's preview waited behind it.
+            ai = AiPrescreen.start(AiPrescreenConfig.defaults().withTimeout(AiPrescreenRunner.NOTE_BOUND));
         }
         return ai;
     }
