@@ -214,6 +214,12 @@ class LiveChannelTest {
                 .redirectOutput(log.toFile());
         node.environment().put("BASE_URL", origin());
         node.environment().put("SCREENSHOT_DIR", screenshots.toString());
+        // the server's short triage time limit (it-tests/pom.xml), so the unclaimed-past-the-limit test runs
+        String triageLimit = System.getenv("RIS_TRIAGE_TIME_LIMIT");
+        if (triageLimit != null) {
+            node.environment().put("E2E_TRIAGE_TIME_LIMIT_S",
+                    Long.toString(java.time.Duration.parse(triageLimit).toSeconds()));
+        }
         Path fixtures = Files.createDirectories(screenshots.resolveSibling("e2e-fixtures"));
         Files.write(fixtures.resolve("key-image.jpg"), TestImages.screenshotWithNameAndGps());
         Files.write(fixtures.resolve("chat-image.jpg"), TestImages.screenshotWithNameAndGps());
