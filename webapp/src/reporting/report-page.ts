@@ -15,7 +15,7 @@ import { h, mount } from '../shared/dom';
 import { formatDateTime } from '../shared/format';
 import { isReportEvent } from '../shared/live';
 import { mountViewer, type ViewerHandle } from '../viewer/mount';
-import { CT_CLASSES, type Draft, reportingApi, type ReportView, type Routing } from './reporting-api';
+import { CT_CLASSES, type Draft, reportingApi, type ReportView, type Routing, sameReport } from './reporting-api';
 
 const FINDINGS: (keyof Draft)[] = ['groundGlass', 'consolidation', 'crazyPaving', 'reticular', 'hydrothorax'];
 const DISTRIBUTION: (keyof Draft)[] = ['bilateral', 'lowerLobe', 'peripheral', 'perivascular'];
@@ -132,6 +132,7 @@ export function reportPage(reportId: string): View {
 
   function render(view: ReportView): void {
     if (disposed) return;
+    if (current && viewer && sameReport(current, view)) return; // already shown; keep the form's input
     current = view;
     const i = view.item;
     if (!viewer) {

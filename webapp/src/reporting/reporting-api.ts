@@ -107,6 +107,17 @@ export interface ReportView {
   deliveredAt: string | null;
 }
 
+/**
+ * Does {@code next} show nothing new against {@code shown}: same state, holder, draft, history and commands?
+ * The page then keeps what it shows, so that what the expert has typed into the form since is not wiped when
+ * an own command's answer and the live channel's reload of the same change arrive one after the other.
+ */
+export function sameReport(shown: ReportView, next: ReportView): boolean {
+  const key = (v: ReportView) => JSON.stringify([v.item.state, v.item.holderUserId, v.draft ?? null, v.versions.length,
+    v.history.length, v.allowedCommands, v.deliveredAt]);
+  return key(shown) === key(next);
+}
+
 const enc = encodeURIComponent;
 const base = (id: string) => `api/reporting/reports/${enc(id)}`;
 
