@@ -56,11 +56,8 @@ public class AnonymizerInstanceDeidentification implements InstanceDeidentificat
         }
         boolean declared = opened != null && InstanceHeaders.declaresIdentityRemoved(opened.header());
         try {
-            if (declared) {
-                return verified(received, opened.header(), output);
-            }
-            return opened == null ? deidentified(received, organisationId, output)
-                    : deidentified(opened, organisationId, output);
+            return declared ? verified(received, opened.header(), output)
+                    : deidentified(received, opened, organisationId, output);
         } catch (InstanceRejectedException rejected) {
             return new Refused(rejected.rejection().code().name(), rejected.rejection().message(),
                     Json.write(rejected.report()));
@@ -81,22 +78,16 @@ public class AnonymizerInstanceDeidentification implements InstanceDeidentificat
 
     /**
      * The anonymizer de-identifies the parse the check above made (the attributes before the pixels), copies the
-     * pixel element file to file and hands back the written header's values: the instance is parsed once.
+     * pixel element file to file and hands back the written header's values: the instance is parsed once. A file
+     * the check could not read ({@code opened} null) is read by the de-identifier, which names the problem.
      */
-    private Prepared deidentified(DicomDeidentifier.Opened received, String organisationId, Path output)
+    private Prepared deidentified(Path received, DicomDeidentifier.Opened opened, String organisationId, Path output)
             throws InstanceRejectedException, IOException {
-        return accepted(deidentifier.deidentifyAndDescribe(received, output,
-                new OrganisationSecret(secrets.secretFor(organisationId)), DeidentificationOptions.serverDefaults()));
-    }
-
-    /** A file the header check could not read: the de-identifier reads it and names the problem. */
-    private Prepared deidentified(Path received, String organisationId, Path output)
-            throws InstanceRejectedException, IOException {
-        return accepted(deidentifier.deidentifyAndDescribe(received, output,
-                new OrganisationSecret(secrets.secretFor(organisationId)), DeidentificationOptions.serverDefaults()));
-    }
-
-    private static Accepted accepted(DicomDeidentifier.Written written) {
+        OrganisationSecret secret = new OrganisationSecret(secrets.secretFor(organisationId));
+        DeidentificationOptions options = DeidentificationOptions.serverDefaults();
+        DicomDeidentifier.Written written = opened == null
+                ? deidentifier.deidentifyAndDescribe(received, output, secret, options)
+                : deidentifier.deidentifyAndDescribe(opened, output, secret, options);
         return new Accepted(InstanceHeaders.header(written.header()), false, Json.write(written.report()));
     }
 
