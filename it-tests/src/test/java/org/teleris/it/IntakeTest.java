@@ -354,11 +354,7 @@ class IntakeTest {
         int runsBefore = aiRuns(admin);
         assertEquals("COMPLETE", north.post("api/upload-sessions/" + sessionId + "/complete", "").json()
                 .getString("state"));
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
-        while (aiRuns(admin) == runsBefore && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-        }
-        assertTrue(aiRuns(admin) > runsBefore, "the AI ran on the received study");
+        assertTrue(awaitAiRuns(admin, runsBefore + 1, 90) > runsBefore, "the AI ran on the received study");
         JsonObject after = north.get("api/upload-sessions/" + sessionId).json();
         assertTrue(after.getString("channels").contains("AI"), "the AI's outputs joined the study: " + after);
         assertTrue(after.getInt("stored") >= 26, "an SR and research captures: " + after);
@@ -395,13 +391,8 @@ class IntakeTest {
         assertEquals(400, expert.post("api/ai/studies/" + study + "/runs", "{\"modelId\":\"no-such-model\"}").status());
         assertEquals(404, south.post("api/ai/studies/" + study + "/runs", "{}").status(), "another clinic's study");
         assertEquals(403, consultant.post("api/ai/studies/" + study + "/runs", "{}").status());
-        deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
-        while (aiRuns(admin) == afterFirst && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-        }
-        assertTrue(aiRuns(admin) > afterFirst, "the on-demand run was recorded");
-        assertEquals(0, admin.get("api/admin/ai-quality").json().getJsonArray("models").stream()
-                .mapToInt(m -> m.asJsonObject().getJsonObject("defects").getInt("FAILED", 0)).sum(),
+        assertTrue(awaitAiRuns(admin, afterFirst + 1, 90) > afterFirst, "the on-demand run was recorded");
+        assertEquals(0, defects(admin.get("api/admin/ai-quality").json(), "FAILED"),
                 "no run failed: " + admin.get("api/admin/ai-quality").body());
     }
 
@@ -416,6 +407,23 @@ class IntakeTest {
     static int aiRuns(RisClient admin) {
         return admin.get("api/admin/ai-quality").json().getJsonArray("models").stream()
                 .mapToInt(m -> m.asJsonObject().getInt("runs")).sum();
+    }
+
+    /** Waits up to {@code seconds} for the AI runs counted by the admin's quality panel to reach {@code atLeast}. */
+    static int awaitAiRuns(RisClient admin, int atLeast, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
+        int runs = aiRuns(admin);
+        while (runs < atLeast && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            runs = aiRuns(admin);
+        }
+        return runs;
+    }
+
+    /** The AI results of one defect type (FAILED, TIMED_OUT, QUEUE_FULL...) over all models of the quality panel. */
+    static int defects(JsonObject quality, String type) {
+        return quality.getJsonArray("models").stream()
+                .mapToInt(m -> m.asJsonObject().getJsonObject("defects").getInt(type, 0)).sum();
     }
 
     private Path writeCt(String name, int slices, long seed) throws Exception {

@@ -158,15 +158,11 @@ class PreviewTest {
         socket.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "done");
 
         // the studies wait their turn and all get a result: none refused for a full queue or timed out waiting
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (IntakeTest.aiRuns(admin) < runsBefore + STUDY_RUNS_QUEUED + 1 && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-        }
+        int runsAfter = IntakeTest.awaitAiRuns(admin, runsBefore + STUDY_RUNS_QUEUED + 1, 180);
         JsonObject quality = admin.get("api/admin/ai-quality").json();
-        assertTrue(IntakeTest.aiRuns(admin) >= runsBefore + STUDY_RUNS_QUEUED + 1, quality.toString());
+        assertTrue(runsAfter >= runsBefore + STUDY_RUNS_QUEUED + 1, quality.toString());
         for (String defect : List.of("QUEUE_FULL", "TIMED_OUT")) {
-            assertEquals(0, quality.getJsonArray("models").stream()
-                    .mapToInt(m -> m.asJsonObject().getJsonObject("defects").getInt(defect, 0)).sum(), quality.toString());
+            assertEquals(0, IntakeTest.defects(quality, defect), quality.toString());
         }
     }
 
