@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -56,17 +57,22 @@ public class IntakeRecords {
      * indexed meanwhile or the session was completed. {@code seen} is the session as read before the
      * file was written: usually the count is then one UPDATE of the row (which also takes its lock);
      * otherwise (the first instance, a new channel, a session completed meanwhile) the row is locked,
-     * read and counted through the entity. The first copy of a UID ({@code firstCopy}: none was indexed
-     * when it was judged) claims the UID's content, which fails when a parallel receiver claimed it first.
+     * read and counted through the entity. With {@code claim}, the copy first claims the UID's content, and
+     * nothing happens when the UID was claimed before (the caller judges it against its copies); a parallel
+     * receiver's claim at the same moment makes this fail. The statements run while the file's fsyncs are
+     * under way; the commit waits for them ({@code file} durable, or {@link FileNotDurableException} and a
+     * rollback), so no committed row names a file that is not on disk.
      */
     @Transactional
-    public void stored(UploadSession seen, InstanceHeader header, String sha256, long size, String path,
-                       IntakeChannel channel, boolean firstCopy, InstanceIngested outcome) {
-        if (firstCopy) {
-            repository.claimContent(header.sopInstanceUid(), sha256);
+    public Indexing stored(UploadSession seen, InstanceHeader header, String sha256, long size,
+                           StudyStorage.Publication file, IntakeChannel channel, boolean claim, InstanceIngested outcome) {
+        if (claim && !repository.claimContent(header.sopInstanceUid(), sha256)) {
+            return Indexing.UID_CLAIMED_BEFORE;
         }
         Instant now = clock.instant();
+        Indexing indexed = Indexing.INDEXED;
         if (!repository.countStoredInPlace(seen, channel.name(), size, now)) {
+            indexed = Indexing.INDEXED_SESSION_CHANGED;
             UploadSession session = repository.lockedSession(seen.id()).orElseThrow();
             // the AI adds its results to a completed study; senders cannot
             if (!session.acceptsInstances() && channel != IntakeChannel.AI) {
@@ -74,9 +80,34 @@ public class IntakeRecords {
             }
             session.received("STORED", size, channel.name(), now);
         }
-        repository.add(new StoredInstance(seen, header, sha256, size, path, channel.name(), now));
+        repository.add(new StoredInstance(seen, header, sha256, size, file.path(), channel.name(), now));
         if (outcome != null) {
             ingested.fire(outcome);
+        }
+        try {
+            file.awaitDurable();
+        } catch (IOException e) {
+            throw new FileNotDurableException(file.path(), e);
+        }
+        return indexed;
+    }
+
+    /** What {@link #stored} did. */
+    public enum Indexing {
+        /** Indexed, and counted in the session as it was seen. */
+        INDEXED,
+        /** Indexed, and counted after reading the session again: it had changed since it was seen. */
+        INDEXED_SESSION_CHANGED,
+        /** Nothing: the UID was claimed before, by this upload or another. */
+        UID_CLAIMED_BEFORE
+    }
+
+    /** The published file could not be made durable: the index transaction rolls back, and the sender is told. */
+    public static final class FileNotDurableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FileNotDurableException(String path, IOException cause) {
+            super("not durable: " + path, cause);
         }
     }
 

@@ -34,21 +34,25 @@ public class IntakeTimingEvent extends Event {
     @Timespan(Timespan.NANOSECONDS)
     public long stage;
 
-    @Label("Session and index check (one read transaction)")
+    @Label("Session lookup (from memory once the session was read)")
     @Timespan(Timespan.NANOSECONDS)
     public long indexCheck;
 
-    @Label("File fsync")
-    @Timespan(Timespan.NANOSECONDS)
-    public long fsync;
-
-    @Label("Link under the content name, and the directory fsync (beyond the file fsync it runs beside)")
+    @Label("Link under the content name")
     @Timespan(Timespan.NANOSECONDS)
     public long publish;
 
-    @Label("Index transaction (row, counters, anonymisation audit record; commit)")
+    @Label("Index transaction (row, counters, anonymisation audit record; the wait for the fsyncs; commit)")
     @Timespan(Timespan.NANOSECONDS)
     public long dbCommit;
+
+    @Label("File fsync (from the link, beside the index transaction's statements)")
+    @Timespan(Timespan.NANOSECONDS)
+    public long fsync;
+
+    @Label("Of the index transaction, the wait for the file and directory fsyncs")
+    @Timespan(Timespan.NANOSECONDS)
+    public long fsyncAwaited;
 
     /** Laps of one intake: {@link #lap()} answers the nanoseconds since the previous lap. */
     public static final class Laps {

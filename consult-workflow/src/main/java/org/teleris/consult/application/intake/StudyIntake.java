@@ -13,7 +13,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.teleris.consult.domain.intake.InstanceIngested;
@@ -74,9 +76,10 @@ public class StudyIntake implements InstanceIntake {
     }
 
     /**
-     * The session is judged together with the index (one read transaction after the
-     * de-identification, which needs no database); a refused instance looks it up on its own. The
-     * session's state is checked again under its row lock when the instance is indexed.
+     * De-identifies, publishes and indexes one instance. The session usually comes from memory (as last seen
+     * receiving), so nothing is read before the index transaction: its content claim tells a UID seen for the
+     * first time, the common case, from one to judge against its copies. The session's state is checked again
+     * under its row lock when the instance is indexed; a refused instance looks the session up on its own.
      */
     private IntakeOutcome receive(IntakeSource source, Path receivedFile, long size, Path staged,
                                   IntakeTimingEvent timing, IntakeTimingEvent.Laps laps) {
@@ -99,21 +102,17 @@ public class StudyIntake implements InstanceIntake {
             return refusedBeforeIndex(source, size, storageFailed(sop), study, accepted.reportJson());
         }
         timing.stage = laps.lap();
-        IntakeRecords.Judged judged = records.judge(source.uploadSessionId(), sop);
+        Optional<UploadSession> session = receivingSession(source.uploadSessionId());
         timing.indexCheck = laps.lap();
-        Optional<IntakeOutcome> refusal = sessionRefusal(source, size, judged.session());
+        Optional<IntakeOutcome> refusal = sessionRefusal(source, size, session);
         if (refusal.isPresent()) {
             return refusal.get();
         }
-        UploadSession s = judged.session().orElseThrow();
-        Optional<IntakeOutcome> known = againstIndex(s.id(), judged.copies(), sop, sha);
-        if (known.isPresent()) {
-            return finish(source, s, size, known.get(), study, accepted.reportJson());
-        }
-        String path;
+        UploadSession s = session.orElseThrow();
+        StudyStorage.Publication file;
         StudyStorage.Timings published = new StudyStorage.Timings();
         try {
-            path = storage.publish(s.organisationId(), accepted.header(), sha, staged, published);
+            file = storage.link(s.organisationId(), accepted.header(), sha, staged, published);
         } catch (IllegalArgumentException e) {
             return finish(source, s, size, refused("INVALID_UID",
                     "The instance's UIDs are not valid DICOM UIDs.", null), study, accepted.reportJson());
@@ -121,47 +120,88 @@ public class StudyIntake implements InstanceIntake {
             LOG.log(Level.WARNING, "storing instance of session " + s.id() + " failed", e);
             return finish(source, s, size, storageFailed(sop), study, accepted.reportJson());
         }
-        laps.lap();
+        timing.publish = laps.lap();
+        IntakeOutcome outcome = index(source, s, size, accepted, sha, storedSize, file);
+        timing.dbCommit = laps.lap();
         timing.fsync = published.fileFsync;
-        timing.publish = published.link + published.directoryFsync;
-        return index(source, s, size, accepted, sha, storedSize, path, judged.copies().isEmpty(), timing, laps);
+        timing.fsyncAwaited = published.awaited;
+        return outcome;
     }
 
     /**
-     * The index row, its counts and the audit's record in one transaction. A parallel receiver that indexed the
-     * UID first makes it fail: judged again, the same content is indexed for this case too (once), another is a
-     * conflict, and a file no row names is removed.
+     * The index row, its counts and the audit's record in one transaction, prepared while the file's fsyncs run
+     * and committed after them. A UID claimed before (or by a parallel receiver at the same moment) is judged
+     * against its copies: the same content in this upload is a duplicate, the same content of another case is
+     * indexed for this one too (without a claim), another content is a conflict; a file no row names is removed.
      */
     private IntakeOutcome index(IntakeSource source, UploadSession s, long size, InstanceDeidentification.Accepted accepted,
-                                String sha, long storedSize, String path, boolean firstCopy, IntakeTimingEvent timing,
-                                IntakeTimingEvent.Laps laps) {
+                                String sha, long storedSize, StudyStorage.Publication file) {
         String sop = accepted.header().sopInstanceUid();
         String study = accepted.header().studyInstanceUid();
         IntakeOutcome stored = new IntakeOutcome(IntakeOutcome.Status.STORED, sop, null, null);
-        for (int attempt = 1; ; attempt++) {
+        for (boolean claim = true; ; claim = false) {
+            Optional<IntakeOutcome> verdict = Optional.empty();
             try {
                 // the anonymisation audit's record commits with the index row: one commit per instance
-                records.stored(s, accepted.header(), sha, storedSize, path, source.channel(), firstCopy,
-                        event(source, s, size, stored, study, accepted.reportJson()));
-                timing.dbCommit = laps.lap();
-                return stored;
+                IntakeRecords.Indexing indexing = records.stored(s, accepted.header(), sha, storedSize, file,
+                        source.channel(), claim, event(source, s, size, stored, study, accepted.reportJson()));
+                if (indexing == IntakeRecords.Indexing.INDEXED_SESSION_CHANGED) {
+                    receivingSessions.remove(s.id()); // the next instance reads it again
+                }
+                if (indexing != IntakeRecords.Indexing.UID_CLAIMED_BEFORE) {
+                    return stored;
+                }
+            } catch (IntakeRecords.FileNotDurableException e) {
+                LOG.log(Level.WARNING, "an instance of session " + s.id() + " could not be made durable", e);
+                verdict = Optional.of(storageFailed(sop));
             } catch (RuntimeException raced) {
-                // A parallel receiver indexed this UID meanwhile (or the session was completed): judge again.
-                List<StoredInstance> copies = records.copiesOf(sop);
-                Optional<IntakeOutcome> known = againstIndex(s.id(), copies, sop, sha);
-                if (known.isEmpty() && !copies.isEmpty() && attempt == 1) {
-                    firstCopy = false; // the same content, indexed for another case first: index it for this one too
+                // a parallel receiver claimed or indexed this UID at the same moment, or the session was completed
+                receivingSessions.remove(s.id());
+            }
+            // judged with the session as it is now: the one remembered may have been completed since
+            IntakeRecords.Judged judged = records.judge(s.id(), sop);
+            Optional<UploadSession> now = judged.session().filter(UploadSession::acceptsInstances);
+            if (verdict.isEmpty() && now.isPresent()) {
+                verdict = againstIndex(s.id(), judged.copies(), sop, sha);
+                if (verdict.isEmpty() && claim) {
                     continue;
                 }
-                IntakeOutcome again = known.orElse(refused("SESSION_COMPLETE",
-                        "The upload of this case was marked complete; nothing more is accepted.", sop));
-                if (copies.stream().noneMatch(i -> i.storagePath().equals(path))) {
-                    storage.delete(path);
-                }
-                return finish(source, s, size, again, study, accepted.reportJson());
             }
+            if (judged.copies().stream().noneMatch(i -> i.storagePath().equals(file.path()))) {
+                storage.delete(file.path());
+            }
+            if (now.isEmpty()) {
+                receivingSessions.remove(s.id());
+                return sessionRefusal(source, size, judged.session()).orElseThrow();
+            }
+            return finish(source, s, size, verdict.orElse(refused("SESSION_COMPLETE",
+                    "The upload of this case was marked complete; nothing more is accepted.", sop)), study,
+                    accepted.reportJson());
         }
     }
+
+    /**
+     * The session as last seen receiving, or read (and remembered when it receives). A remembered one may be older
+     * than its row: the index transaction checks state and channels again, and a changed session is forgotten.
+     */
+    private Optional<UploadSession> receivingSession(String id) {
+        UploadSession seen = receivingSessions.get(id);
+        if (seen != null) {
+            return Optional.of(seen);
+        }
+        Optional<UploadSession> read = records.session(id);
+        if (read.isPresent() && read.get().acceptsInstances()) {
+            if (receivingSessions.size() >= REMEMBERED_SESSIONS) {
+                receivingSessions.clear(); // completed sessions are never asked for again; start over
+            }
+            receivingSessions.put(id, read.get());
+        }
+        return read;
+    }
+
+    private static final int REMEMBERED_SESSIONS = 1000;
+
+    private final Map<String, UploadSession> receivingSessions = new ConcurrentHashMap<>();
 
     /** Adds an instance the server generated (AI results) to the study of a session, complete or not. */
     public IntakeOutcome storeGenerated(String sessionId, Path file) throws IOException {
@@ -176,10 +216,13 @@ public class StudyIntake implements InstanceIntake {
             if (known.isPresent()) {
                 return known.get();
             }
-            String path = storage.publish(s.organisationId(), generated.header(), sha, staged,
+            long storedSize = Files.size(staged);
+            StudyStorage.Publication published = storage.link(s.organisationId(), generated.header(), sha, staged,
                     new StudyStorage.Timings());
-            records.stored(s, generated.header(), sha, Files.size(storage.resolve(path)), path, IntakeChannel.AI,
-                    copies.isEmpty(), null);
+            if (records.stored(s, generated.header(), sha, storedSize, published, IntakeChannel.AI, copies.isEmpty(), null)
+                    == IntakeRecords.Indexing.UID_CLAIMED_BEFORE) {
+                records.stored(s, generated.header(), sha, storedSize, published, IntakeChannel.AI, false, null);
+            }
             return new IntakeOutcome(IntakeOutcome.Status.STORED, generated.header().sopInstanceUid(), null, null);
         } finally {
             deleteQuietly(staged);

@@ -20,14 +20,41 @@ public interface StudyStorage {
      * before this returns); the staged name is gone afterwards. A file already under that name has
      * the same content and is kept. Returns the path relative to the store.
      */
-    String publish(String organisationId, InstanceHeader header, String sha256, Path staged, Timings timings)
+    default String publish(String organisationId, InstanceHeader header, String sha256, Path staged, Timings timings)
+            throws IOException {
+        Publication publication = link(organisationId, header, sha256, staged, timings);
+        publication.awaitDurable();
+        return publication.path();
+    }
+
+    /**
+     * Links a completely written staged file under its content name, as {@link #publish} does, and starts
+     * its fsyncs on other threads: the caller does what needs no durable file meanwhile (the index row's
+     * statements) and awaits the publication before anything that names the file commits.
+     */
+    Publication link(String organisationId, InstanceHeader header, String sha256, Path staged, Timings timings)
             throws IOException;
 
-    /** Nanoseconds of the steps of one {@link #publish}, for the intake's timing event. */
+    /** A file linked under its content name whose fsyncs are under way. */
+    interface Publication {
+
+        /** The path relative to the store. */
+        String path();
+
+        /**
+         * Returns once the file and its directory entry are on disk (at once when they are already);
+         * fills the fsync figures of the publication's timings.
+         */
+        void awaitDurable() throws IOException;
+    }
+
+    /** Nanoseconds of the steps of one publication, for the intake's timing event. */
     final class Timings {
         public long link;
         public long fileFsync;
         public long directoryFsync;
+        /** How long {@link Publication#awaitDurable()} waited: the fsyncs' time not hidden behind other work. */
+        public long awaited;
     }
 
     Path resolve(String relativePath);

@@ -42,10 +42,11 @@ public interface IntakeRepository {
     void add(StoredInstance instance);
 
     /**
-     * Records the content a SOP Instance UID is first stored with, in the transaction that indexes that copy;
-     * throws (and the transaction rolls back) when another receiver claimed the UID first, whatever its content.
+     * Records the content a SOP Instance UID is first stored with, in the transaction that indexes that copy.
+     * Answers false, changing nothing, when the UID was claimed before (whatever its content); throws (and the
+     * transaction rolls back) when a parallel transaction claims it at the same moment.
      */
-    void claimContent(String sopInstanceUid, String sha256);
+    boolean claimContent(String sopInstanceUid, String sha256);
 
     void add(IntakeRejection rejection);
 

@@ -70,16 +70,17 @@ public class FileStudyStorage implements StudyStorage {
     }
 
     /**
-     * Publishes a staged file under its content name and makes it durable, in the order that needs
-     * one journal commit: hard link to the final name (never replacing a file that is there), then
-     * one fsync of the file (on ext4 it commits the link with the data), then the directory's fsync
-     * (required by POSIX for the name; cheap once the journal is committed). No temp-file rename: a
-     * name that appears before its data is durable is harmless because nothing points to it until
-     * the index row commits, which happens only after this returns, and a crash before that leaves
-     * a file no row names, which the start-up sweep removes (docs/intake.md, "After a crash").
+     * Links a staged file under its content name and starts making it durable, in the order that
+     * needs one journal commit: hard link to the final name (never replacing a file that is there),
+     * then one fsync of the file (on ext4 it commits the link with the data) and the directory's
+     * fsync (required by POSIX for the name; cheap once the journal is committed), side by side on
+     * other threads while the caller prepares the index row. No temp-file rename: a name that appears
+     * before its data is durable is harmless because nothing points to it until the index row
+     * commits, which happens only after {@link Publication#awaitDurable()}, and a crash before that
+     * leaves a file no row names, which the start-up sweep removes (docs/intake.md, "After a crash").
      */
     @Override
-    public String publish(String organisationId, InstanceHeader h, String sha256, Path staged, Timings timings)
+    public Publication link(String organisationId, InstanceHeader h, String sha256, Path staged, Timings timings)
             throws IOException {
         String relative = String.join("/", segment(organisationId), segment(h.studyInstanceUid()),
                 segment(h.seriesInstanceUid()), segment(h.sopInstanceUid()) + "." + sha256.substring(0, 12) + ".dcm");
@@ -101,40 +102,53 @@ public class FileStudyStorage implements StudyStorage {
         }
         Files.deleteIfExists(staged);
         long linked = System.nanoTime();
-        // Both fsyncs must be done before this returns; run side by side, the file system commits
-        // them together (ext4: one journal commit instead of a commit and a second flush).
+        timings.link = linked - started;
+        // Run side by side, the file system commits both fsyncs together (ext4: one journal commit
+        // instead of a commit and a second flush).
         Future<?> directory = FSYNC.submit(() -> forceDirectory(dir));
-        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.READ)) {
-            channel.force(true);
-        } finally {
-            long forced = System.nanoTime();
-            await(directory);
-            long done = System.nanoTime();
-            timings.link = linked - started;
-            timings.fileFsync = forced - linked;
-            timings.directoryFsync = done - forced;
-        }
-        return relative;
+        Future<Long> file = FSYNC.submit(() -> {
+            try (FileChannel channel = FileChannel.open(target, StandardOpenOption.READ)) {
+                channel.force(true);
+            }
+            return System.nanoTime();
+        });
+        return new Publication() {
+            @Override
+            public String path() {
+                return relative;
+            }
+
+            @Override
+            public void awaitDurable() throws IOException {
+                long waiting = System.nanoTime();
+                long forced = await(file, "file fsync failed");
+                await(directory, "directory fsync failed");
+                long done = System.nanoTime();
+                timings.fileFsync = forced - linked;
+                timings.directoryFsync = Math.max(0, done - Math.max(forced, waiting));
+                timings.awaited = done - waiting;
+            }
+        };
     }
 
-    /** Directory fsyncs, next to the file's own fsync on the receiving thread (plain I/O, no container context). */
+    /** The fsyncs of published files: plain I/O, no container context. */
     private static final ExecutorService FSYNC = Executors.newCachedThreadPool(task -> {
         Thread t = new Thread(task, "study-store-fsync");
         t.setDaemon(true);
         return t;
     });
 
-    private static void await(Future<?> directoryFsync) throws IOException {
+    /** The result of an fsync; an interrupt does not end the wait, since the caller may commit only after it. */
+    private static <T> T await(Future<T> fsync, String failure) throws IOException {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    directoryFsync.get();
-                    return;
+                    return fsync.get();
                 } catch (InterruptedException e) {
-                    interrupted = true; // the directory must be durable before the caller goes on
+                    interrupted = true;
                 } catch (ExecutionException e) {
-                    throw new IOException("directory fsync failed", e.getCause());
+                    throw new IOException(failure, e.getCause());
                 }
             }
         } finally {

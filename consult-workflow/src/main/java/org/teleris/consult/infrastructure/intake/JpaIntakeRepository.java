@@ -92,10 +92,13 @@ public class JpaIntakeRepository implements IntakeRepository {
     }
 
     @Override
-    public void claimContent(String sopInstanceUid, String sha256) {
-        // a plain row with no entity: only its primary key matters, and the insert runs (and fails) at once
-        em.createNativeQuery("insert into instance_content (sop_instance_uid, content_sha256) values (?1, ?2)")
-                .setParameter(1, sopInstanceUid).setParameter(2, sha256).executeUpdate();
+    public boolean claimContent(String sopInstanceUid, String sha256) {
+        // a plain row with no entity: only its primary key matters; a UID claimed before inserts nothing (no
+        // exception, so a study sent again costs no failed transaction), and a parallel claim fails at once
+        return em.createNativeQuery("insert into instance_content (sop_instance_uid, content_sha256)"
+                        + " select ?1, ?2 where not exists (select 1 from instance_content where sop_instance_uid = ?3)")
+                .setParameter(1, sopInstanceUid).setParameter(2, sha256).setParameter(3, sopInstanceUid)
+                .executeUpdate() == 1;
     }
 
     @Override

@@ -79,6 +79,24 @@ class FileStudyStorageTest {
         assertTrue(Files.exists(storage.resolve(path)));
     }
 
+    /** The intake links, prepares its row while the fsyncs run, and awaits them before the commit. */
+    @Test
+    void aLinkedFileIsInPlaceAtOnceAndAwaitingItsFsyncsFillsTheirTimings() throws Exception {
+        FileStudyStorage storage = new FileStudyStorage(data.toString(), Long.MAX_VALUE);
+        Path staged = storage.stagingFile();
+        Files.write(staged, new byte[] {5, 6, 7});
+        StudyStorage.Timings timings = new StudyStorage.Timings();
+        StudyStorage.Publication publication = storage.link("org-1", header("2.25.4"), "d".repeat(64), staged, timings);
+        assertFalse(Files.exists(staged), "the staged name is gone");
+        assertArrayEquals(new byte[] {5, 6, 7}, Files.readAllBytes(storage.resolve(publication.path())));
+        assertEquals(0, timings.fileFsync, "nothing awaited yet");
+        publication.awaitDurable();
+        assertTrue(timings.fileFsync > 0 && timings.awaited >= 0, "the fsync's own time is known once awaited");
+        publication.awaitDurable(); // a second wait (the intake's retry after a race) returns at once
+        assertEquals(publication.path(), storage.publish("org-1", header("2.25.4"), "d".repeat(64),
+                Files.write(storage.stagingFile(), new byte[] {5, 6, 7}), timings));
+    }
+
     @Test
     void theSweepLeavesFilesWrittenSinceTheProcessStarted() throws Exception {
         FileStudyStorage storage = new FileStudyStorage(data.toString(), System.currentTimeMillis() - 60_000);
