@@ -13,9 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.teleris.consult.domain.intake.InstanceIngested;
@@ -34,6 +32,9 @@ public class StudyIntake implements InstanceIntake {
 
     @Inject
     IntakeRecords records;
+
+    @Inject
+    ReceivingSessions sessions;
 
     @Inject
     InstanceDeidentification deidentification;
@@ -102,7 +103,7 @@ public class StudyIntake implements InstanceIntake {
             return refusedBeforeIndex(source, size, storageFailed(sop), study, accepted.reportJson());
         }
         timing.stage = laps.lap();
-        Optional<UploadSession> session = receivingSession(source.uploadSessionId());
+        Optional<UploadSession> session = sessions.session(source.uploadSessionId());
         timing.indexCheck = laps.lap();
         Optional<IntakeOutcome> refusal = sessionRefusal(source, size, session);
         if (refusal.isPresent()) {
@@ -146,7 +147,7 @@ public class StudyIntake implements InstanceIntake {
                 IntakeRecords.Indexing indexing = records.stored(s, accepted.header(), sha, storedSize, file,
                         source.channel(), claim, event(source, s, size, stored, study, accepted.reportJson()));
                 if (indexing == IntakeRecords.Indexing.INDEXED_SESSION_CHANGED) {
-                    receivingSessions.remove(s.id()); // the next instance reads it again
+                    sessions.forget(s.id()); // the next instance reads it again
                 }
                 if (indexing != IntakeRecords.Indexing.UID_CLAIMED_BEFORE) {
                     return stored;
@@ -156,7 +157,7 @@ public class StudyIntake implements InstanceIntake {
                 verdict = Optional.of(storageFailed(sop));
             } catch (RuntimeException raced) {
                 // a parallel receiver claimed or indexed this UID at the same moment, or the session was completed
-                receivingSessions.remove(s.id());
+                sessions.forget(s.id());
             }
             // judged with the session as it is now: the one remembered may have been completed since
             IntakeRecords.Judged judged = records.judge(s.id(), sop);
@@ -171,7 +172,7 @@ public class StudyIntake implements InstanceIntake {
                 storage.delete(file.path());
             }
             if (now.isEmpty()) {
-                receivingSessions.remove(s.id());
+                sessions.forget(s.id());
                 return sessionRefusal(source, size, judged.session()).orElseThrow();
             }
             return finish(source, s, size, verdict.orElse(refused("SESSION_COMPLETE",
@@ -179,29 +180,6 @@ public class StudyIntake implements InstanceIntake {
                     accepted.reportJson());
         }
     }
-
-    /**
-     * The session as last seen receiving, or read (and remembered when it receives). A remembered one may be older
-     * than its row: the index transaction checks state and channels again, and a changed session is forgotten.
-     */
-    private Optional<UploadSession> receivingSession(String id) {
-        UploadSession seen = receivingSessions.get(id);
-        if (seen != null) {
-            return Optional.of(seen);
-        }
-        Optional<UploadSession> read = records.session(id);
-        if (read.isPresent() && read.get().acceptsInstances()) {
-            if (receivingSessions.size() >= REMEMBERED_SESSIONS) {
-                receivingSessions.clear(); // completed sessions are never asked for again; start over
-            }
-            receivingSessions.put(id, read.get());
-        }
-        return read;
-    }
-
-    private static final int REMEMBERED_SESSIONS = 1000;
-
-    private final Map<String, UploadSession> receivingSessions = new ConcurrentHashMap<>();
 
     /** Adds an instance the server generated (AI results) to the study of a session, complete or not. */
     public IntakeOutcome storeGenerated(String sessionId, Path file) throws IOException {
