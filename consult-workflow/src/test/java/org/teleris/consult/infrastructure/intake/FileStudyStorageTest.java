@@ -28,9 +28,11 @@ class FileStudyStorageTest {
     /** Stages the bytes and publishes them, as the intake does. */
     private static String store(FileStudyStorage storage, String organisationId, InstanceHeader h, String sha256,
                                 byte[] bytes) throws java.io.IOException {
-        Path staged = storage.stagingFile();
-        Files.write(staged, bytes);
-        return storage.publish(organisationId, h, sha256, staged, new StudyStorage.Timings());
+        return storage.publish(organisationId, h, sha256, staged(storage, bytes), new StudyStorage.Timings());
+    }
+
+    private static Path staged(FileStudyStorage storage, byte[] bytes) throws java.io.IOException {
+        return Files.write(storage.stagingFile(), bytes);
     }
 
     @Test
@@ -57,8 +59,7 @@ class FileStudyStorageTest {
     @Test
     void publishingLinksTheStagedFileWithoutReplacingAnExistingOne() throws Exception {
         FileStudyStorage storage = new FileStudyStorage(data.toString(), Long.MAX_VALUE);
-        Path staged = storage.stagingFile();
-        Files.write(staged, new byte[] {1, 2, 3});
+        Path staged = staged(storage, new byte[] {1, 2, 3});
         StudyStorage.Timings timings = new StudyStorage.Timings();
         String path = storage.publish("org-1", header("2.25.3"), "c".repeat(64), staged, timings);
         assertFalse(Files.exists(staged), "the staged name is gone");
@@ -66,8 +67,7 @@ class FileStudyStorageTest {
         assertTrue(timings.fileFsync > 0);
 
         // the same name again (the same content for another case): the first file stays, untouched
-        Path second = storage.stagingFile();
-        Files.write(second, new byte[] {1, 2, 3});
+        Path second = staged(storage, new byte[] {1, 2, 3});
         long inode = (Long) Files.getAttribute(storage.resolve(path), "unix:ino");
         assertEquals(path, storage.publish("org-1", header("2.25.3"), "c".repeat(64), second, timings));
         assertEquals(inode, (Long) Files.getAttribute(storage.resolve(path), "unix:ino"));
@@ -83,8 +83,7 @@ class FileStudyStorageTest {
     @Test
     void aLinkedFileIsInPlaceAtOnceAndAwaitingItsFsyncsFillsTheirTimings() throws Exception {
         FileStudyStorage storage = new FileStudyStorage(data.toString(), Long.MAX_VALUE);
-        Path staged = storage.stagingFile();
-        Files.write(staged, new byte[] {5, 6, 7});
+        Path staged = staged(storage, new byte[] {5, 6, 7});
         StudyStorage.Timings timings = new StudyStorage.Timings();
         StudyStorage.Publication publication = storage.link("org-1", header("2.25.4"), "d".repeat(64), staged, timings);
         assertFalse(Files.exists(staged), "the staged name is gone");
@@ -94,7 +93,7 @@ class FileStudyStorageTest {
         assertTrue(timings.fileFsync > 0 && timings.awaited >= 0, "the fsync's own time is known once awaited");
         publication.awaitDurable(); // a second wait (the intake's retry after a race) returns at once
         assertEquals(publication.path(), storage.publish("org-1", header("2.25.4"), "d".repeat(64),
-                Files.write(storage.stagingFile(), new byte[] {5, 6, 7}), timings));
+                staged(storage, new byte[] {5, 6, 7}), timings));
     }
 
     @Test
