@@ -54,8 +54,8 @@ public class IntakeRecords {
     /**
      * Indexes a written file and counts it, and fires its outcome event in the same transaction (the
      * anonymisation audit's record commits with the row); fails (and rolls back) when the UID was
-     * indexed meanwhile or the session was completed. {@code seen} is the session as read before the
-     * file was written: usually the count is then one UPDATE of the row (which also takes its lock);
+     * indexed meanwhile or the session was completed. {@code seen} is the session as last seen receiving
+     * ({@link ReceivingSessions}): usually the count is then one UPDATE of the row (which also takes its lock);
      * otherwise (the first instance, a new channel, a session completed meanwhile) the row is locked,
      * read and counted through the entity. With {@code claim}, the copy first claims the UID's content, and
      * nothing happens when the UID was claimed before (the caller judges it against its copies); a parallel
