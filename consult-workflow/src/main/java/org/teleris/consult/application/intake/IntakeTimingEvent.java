@@ -36,7 +36,7 @@ public class IntakeTimingEvent extends Event {
 
     @Label("Session lookup (from memory once the session was read)")
     @Timespan(Timespan.NANOSECONDS)
-    public long indexCheck;
+    public long sessionLookup;
 
     @Label("Link under the content name")
     @Timespan(Timespan.NANOSECONDS)

@@ -104,7 +104,7 @@ public class StudyIntake implements InstanceIntake {
         }
         timing.stage = laps.lap();
         Optional<UploadSession> session = sessions.session(source.uploadSessionId());
-        timing.indexCheck = laps.lap();
+        timing.sessionLookup = laps.lap();
         Optional<IntakeOutcome> refusal = sessionRefusal(source, size, session);
         if (refusal.isPresent()) {
             return refusal.get();

@@ -50,9 +50,8 @@ public interface StudyStorage {
 
     /** Nanoseconds of the steps of one publication, for the intake's timing event. */
     final class Timings {
-        public long link;
+        /** The file's fsync, from the link to its end (beside whatever the caller did meanwhile). */
         public long fileFsync;
-        public long directoryFsync;
         /** How long {@link Publication#awaitDurable()} waited: the fsyncs' time not hidden behind other work. */
         public long awaited;
     }
