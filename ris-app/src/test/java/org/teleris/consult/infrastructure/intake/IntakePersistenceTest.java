@@ -184,6 +184,51 @@ class IntakePersistenceTest {
                 "SELECT version FROM upload_session WHERE id = ?").setParameter(1, sessionId).getSingleResult()).longValue());
     }
 
+    /** The row is written by a statement of its own (the hot path), and read back through the entity. */
+    @ParameterizedTest
+    @MethodSource("org.teleris.ris.infrastructure.persistence.TestDatabase#kinds")
+    void aStoredInstanceReadsBackAsWrittenIncludingTheHeaderValuesItLacks(String kind) {
+        try (TestDatabase db = TestDatabase.fresh(kind)) {
+            organisations(db);
+            InstanceHeader bare = new InstanceHeader("2.25.401", "1.2.840.10008.5.1.4.1.1.7", "2.25.110", "2.25.210",
+                    "1.2.840.10008.1.2.1", null, null, null, null, null, null, 0);
+            String sessionId = db.inTransaction("consult", em -> {
+                JpaIntakeRepository repository = new JpaIntakeRepository(em);
+                UploadSession s = new UploadSession("case-bare", NORTH, T);
+                repository.add(s);
+                repository.add(new StoredInstance(s, bare, "d".repeat(64), 12345678901L, "n/bare.dcm", "C_STORE", T.plusMillis(1234)));
+                repository.add(new StoredInstance(s, header("2.25.402", 7), "e".repeat(64), 10, "n/7.dcm", "CLI", T));
+                return s.id();
+            });
+            db.inTransaction("consult", em -> {
+                StoredInstance read = new JpaIntakeRepository(em).instance("2.25.401").orElseThrow();
+                assertEquals(sessionId, read.uploadSessionId());
+                assertEquals("case-bare", read.caseId());
+                assertEquals(NORTH, read.organisationId());
+                assertEquals("2.25.110", read.studyInstanceUid());
+                assertEquals("2.25.210", read.seriesInstanceUid());
+                assertEquals("1.2.840.10008.5.1.4.1.1.7", read.sopClassUid());
+                assertEquals(null, read.patientPseudonym());
+                assertEquals(null, read.modality());
+                assertEquals(null, read.seriesNumber());
+                assertEquals(null, read.instanceNumber());
+                assertEquals(null, read.seriesDescription());
+                assertEquals(null, read.studyDate());
+                assertEquals(1, read.frameCount());
+                assertEquals(12345678901L, read.sizeBytes());
+                assertEquals("n/bare.dcm", read.storagePath());
+                assertEquals("C_STORE", read.receivedVia());
+                assertEquals(T.plusMillis(1234), read.storedAt());
+                StoredInstance full = new JpaIntakeRepository(em).instance("2.25.402").orElseThrow();
+                assertEquals(7, full.instanceNumber());
+                assertEquals(2, full.seriesNumber());
+                assertEquals("ANONABC", full.patientPseudonym());
+                assertEquals("20231001", full.studyDate());
+                return null;
+            });
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("org.teleris.ris.infrastructure.persistence.TestDatabase#kinds")
     void theIndexHoldsEachSopInstanceOncePerUploadSession(String kind) {
