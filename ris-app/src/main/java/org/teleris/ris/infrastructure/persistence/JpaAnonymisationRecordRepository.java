@@ -3,8 +3,14 @@ package org.teleris.ris.infrastructure.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +22,10 @@ import org.teleris.ris.domain.anonymisation.AnonymisationRecordRepository;
 @ApplicationScoped
 public class JpaAnonymisationRecordRepository implements AnonymisationRecordRepository {
 
+    private static final String ADD = "insert into anonymisation_record (id, object_kind, channel, object_ref, upload_ref,"
+            + " case_id, organisation_id, actor, received_at, media_kind, size_bytes, outcome, reason_code, reason, report)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     @PersistenceContext(unitName = "ris")
     private EntityManager em;
 
@@ -26,9 +36,31 @@ public class JpaAnonymisationRecordRepository implements AnonymisationRecordRepo
         this.em = em;
     }
 
+    /**
+     * A prepared statement on the transaction's own connection rather than {@code persist}: a full-study upload
+     * writes one record per instance, in the C-STORE receiving thread's index transaction, and EclipseLink's
+     * unit of work spent about a tenth of that thread's CPU registering, diffing and inserting it at commit. The
+     * row is the entity's own columns (read back through JPA by the tests, on H2 and PostgreSQL); a new record is
+     * never verified yet. A failure is a {@link PersistenceException}, which rolls the transaction back.
+     */
     @Override
     public void add(AnonymisationRecord record) {
-        em.persist(record);
+        try (PreparedStatement insert = em.unwrap(Connection.class).prepareStatement(ADD)) {
+            Object[] values = {record.id(), record.objectKind().name(), record.channel(), record.objectRef(),
+                    record.uploadRef(), record.caseId(), record.organisationId(), record.actor(),
+                    record.receivedAt().atOffset(ZoneOffset.UTC), record.mediaKind(), record.sizeBytes(),
+                    record.outcome(), record.reasonCode(), record.reason(), record.report()};
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == null) {
+                    insert.setNull(i + 1, Types.NULL); // the column's own type
+                } else {
+                    insert.setObject(i + 1, values[i]);
+                }
+            }
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("anonymisation record not written: " + e.getMessage(), e);
+        }
     }
 
     @Override

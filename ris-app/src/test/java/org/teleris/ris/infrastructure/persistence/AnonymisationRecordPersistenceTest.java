@@ -55,4 +55,54 @@ class AnonymisationRecordPersistenceTest {
                     .search(new Filter(null, null, null, null, null, null), 100)).size());
         }
     }
+
+    /** The record is written by a statement of its own; the entity reads every column back, and verifies it later. */
+    @ParameterizedTest
+    @MethodSource("org.teleris.ris.infrastructure.persistence.TestDatabase#kinds")
+    void aRecordReadsBackAsWrittenAndIsVerifiedLaterThroughTheEntity(String kind) {
+        try (TestDatabase db = TestDatabase.fresh(kind)) {
+            String report = "{\"actions\": [\"(0010,0010) D\"], \"note\": \"ё ü\"}";
+            AnonymisationRecord written = new AnonymisationRecord(ObjectKind.STUDY_INSTANCE, "C_STORE", "2.25.77", "up-1",
+                    "case-1", "org-north", "AE:NORTH_CT", T, "application/dicom", 526346, "REJECTED", "RESIDUAL_PHI",
+                    "identifying data survived at (0010,0010)", report);
+            AnonymisationRecord bare = new AnonymisationRecord(ObjectKind.PREVIEW, "BROWSER", null, null, null, "org-north",
+                    "doctor.north", T.plusSeconds(1), null, 10, "ACCEPTED", null, null, null);
+            db.inTransaction("ris", em -> {
+                JpaAnonymisationRecordRepository repository = new JpaAnonymisationRecordRepository(em);
+                repository.add(written);
+                repository.add(bare);
+                return null;
+            });
+            db.inTransaction("ris", em -> {
+                AnonymisationRecord read = new JpaAnonymisationRecordRepository(em).find(written.id()).orElseThrow();
+                assertEquals(ObjectKind.STUDY_INSTANCE, read.objectKind());
+                assertEquals("C_STORE", read.channel());
+                assertEquals("2.25.77", read.objectRef());
+                assertEquals("up-1", read.uploadRef());
+                assertEquals("case-1", read.caseId());
+                assertEquals("org-north", read.organisationId());
+                assertEquals("AE:NORTH_CT", read.actor());
+                assertEquals(T, read.receivedAt());
+                assertEquals("application/dicom", read.mediaKind());
+                assertEquals(526346, read.sizeBytes());
+                assertEquals("REJECTED", read.outcome());
+                assertEquals("RESIDUAL_PHI", read.reasonCode());
+                assertEquals("identifying data survived at (0010,0010)", read.reason());
+                assertEquals(report, read.report());
+                assertEquals(null, read.verifiedAt());
+                assertEquals(null, read.verifiedPassed());
+                AnonymisationRecord other = new JpaAnonymisationRecordRepository(em).find(bare.id()).orElseThrow();
+                assertEquals(null, other.objectRef());
+                assertEquals(null, other.mediaKind());
+                assertEquals(null, other.report());
+                read.verified("admin.centre", true, "verified again", T.plusSeconds(60));
+                return null;
+            });
+            AnonymisationRecord verified = db.inTransaction("ris", em -> new JpaAnonymisationRecordRepository(em)
+                    .find(written.id()).orElseThrow());
+            assertEquals(Boolean.TRUE, verified.verifiedPassed());
+            assertEquals("admin.centre", verified.verifiedBy());
+            assertEquals(T.plusSeconds(60), verified.verifiedAt());
+        }
+    }
 }
