@@ -6,7 +6,9 @@
 # Prints instances/s per receiver (median of the measured passes) and the product's ratios, then
 # the product's peak heap while it receives a ~1 GB study with -Xmx512m. Loopback only; every
 # process started here is stopped by its pid at the end. See scripts/bench/README.md.
-#   CSTORE_SLICES   slices per study (300)        CSTORE_PASSES  measured passes (3; one warm-up pass first)
+#   CSTORE_SLICES   slices per study (300)        CSTORE_PASSES  measured passes (3)
+#   CSTORE_WARMUP   passes before them, not measured, for every receiver (1); the product's JIT reaches its
+#                   steady state after some 1,500 instances, so CSTORE_WARMUP=5 shows the warm server
 #   CSTORE_BIG_SLICES  slices of the ~1 GB study (2000; 0 skips the heap check)
 #   CSTORE_WAR, CSTORE_JAR  other artefacts (default ris-app/target/ris.war, payara-micro.jar)
 #   CSTORE_KEEP=true  keep the temporary directory (logs) for inspection
@@ -21,6 +23,8 @@ war=${CSTORE_WAR:-ris-app/target/ris.war}
 jar=${CSTORE_JAR:-ris-app/target/payara-micro.jar}
 slices=${CSTORE_SLICES:-300}
 passes=${CSTORE_PASSES:-3}
+warmup=${CSTORE_WARMUP:-1}
+last=$((warmup + passes - 1))
 big=${CSTORE_BIG_SLICES:-2000}
 for tool in storescu storescp Orthanc curl jstat; do
   command -v "$tool" >/dev/null || { echo "cstore-ingest: $tool is missing (scripts/setup installs it)" >&2; exit 2; }
@@ -44,10 +48,10 @@ export TCP_NODELAY=1   # both sides of every dcmtk connection (see shared BENCHM
 
 echo "cstore-ingest: $(date -u +%FT%TZ) $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 generator="$root/it-tests/src/test/java/org/teleris/it/SyntheticCt.java"
-for pass in $(seq 0 "$passes"); do
+for pass in $(seq 0 "$last"); do
   java -cp /usr/share/java/pixelmed.jar "$generator" "$tmp/study$pass" "$slices" 512 "$((100 + pass))" >/dev/null
 done
-echo "cstore-ingest: $((passes + 1)) studies of $slices slices ($(du -sm "$tmp/study0" | cut -f1) MB each), pass 0 is warm-up"
+echo "cstore-ingest: $((last + 1)) studies of $slices slices ($(du -sm "$tmp/study0" | cut -f1) MB each), $warmup warm-up pass(es) first"
 
 # storescu of one study; prints seconds. $1 port, $2 called AE, $3 calling AE, $4 folder
 send() {
@@ -70,14 +74,14 @@ anchors=${CSTORE_ANCHORS:-true}
 if [ "$anchors" = true ]; then
 scp_port=$(free_port)
 scp_times=()
-for pass in $(seq 0 "$passes"); do
+for pass in $(seq 0 "$last"); do
   mkdir -p "$tmp/storescp$pass"
   storescp -aet STORESCP -od "$tmp/storescp$pass" "$scp_port" > "$tmp/storescp.log" 2>&1 &
   pid=$!; pids+=("$pid"); sleep 0.5
   t=$(send "$scp_port" STORESCP NORTH_CT "$tmp/study$pass")
   sync
   stop_pid "$pid"
-  [ "$pass" -gt 0 ] && scp_times+=("$t")
+  [ "$pass" -ge "$warmup" ] && scp_times+=("$t")
   rm -rf "$tmp/storescp$pass"
 done
 scp_t=$(printf '%s\n' "${scp_times[@]}" | median)
@@ -85,7 +89,7 @@ echo "cstore-ingest: storescp   median ${scp_t}s  $(rate "$scp_t") instances/s  
 
 # ---- Orthanc: store + index ------------------------------------------------------------------
 orthanc_times=()
-for pass in $(seq 0 "$passes"); do
+for pass in $(seq 0 "$last"); do
   dport=$(free_port); hport=$(free_port)
   mkdir -p "$tmp/orthanc$pass"
   cat > "$tmp/orthanc$pass/orthanc.json" <<JSON
@@ -100,7 +104,7 @@ JSON
   stored=$(curl -fsS "http://127.0.0.1:$hport/statistics" | sed -n 's/.*"CountInstances" : \([0-9]*\).*/\1/p')
   [ "$stored" = "$slices" ] || echo "cstore-ingest: Orthanc indexed $stored of $slices" >&2
   stop_pid "$pid"
-  [ "$pass" -gt 0 ] && orthanc_times+=("$t")
+  [ "$pass" -ge "$warmup" ] && orthanc_times+=("$t")
   rm -rf "$tmp/orthanc$pass"
 done
 orthanc_t=$(printf '%s\n' "${orthanc_times[@]}" | median)
@@ -143,10 +147,10 @@ open_session() {
 }
 product_times=()
 start_product "$tmp/product" 512m
-for pass in $(seq 0 "$passes"); do
+for pass in $(seq 0 "$last"); do
   open_session
   t=$(send "$dicom" TELERIS NORTH_CT "$tmp/study$pass")
-  [ "$pass" -gt 0 ] && product_times+=("$t")
+  [ "$pass" -ge "$warmup" ] && product_times+=("$t")
 done
 product_t=$(printf '%s\n' "${product_times[@]}" | median)
 echo "cstore-ingest: product    median ${product_t}s  $(rate "$product_t") instances/s  (passes: ${product_times[*]})"
