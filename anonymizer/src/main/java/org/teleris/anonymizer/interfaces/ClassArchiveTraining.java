@@ -5,8 +5,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.teleris.anonymizer.infrastructure.TrainingSlices;
 
 /**
@@ -42,11 +40,7 @@ public final class ClassArchiveTraining {
             int verified = AnonymizeCommand.run(new String[] {"--verify-only", out.toString()}, quiet, quiet);
             return deidentified == AnonymizeCommand.OK && verified == AnonymizeCommand.OK ? AnonymizeCommand.OK : AnonymizeCommand.FAILURE;
         } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            UploadCommand.deleteTree(work);
         }
     }
 }

@@ -126,7 +126,8 @@ public final class UploadCommand {
         return args.toArray(String[]::new);
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    /** Removes a folder and everything below it, if it is there. */
+    static void deleteTree(Path root) throws IOException {
         if (Files.exists(root)) {
             try (var files = Files.walk(root)) {
                 for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
