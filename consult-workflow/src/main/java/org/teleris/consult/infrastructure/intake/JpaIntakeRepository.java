@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -19,10 +18,13 @@ import org.teleris.consult.domain.intake.IntakeRepository;
 import org.teleris.consult.domain.intake.StoredInstance;
 import org.teleris.consult.domain.intake.UploadSession;
 import org.teleris.consult.domain.intake.UploadSessionState;
+import org.teleris.consult.infrastructure.InstantColumns;
 
 @ApplicationScoped
 public class JpaIntakeRepository implements IntakeRepository {
 
+    /** Instants as the entities' columns hold them. */
+    private static final InstantColumns INSTANTS = new InstantColumns();
     private static final String COUNT_STORED = "update upload_session set stored_count = stored_count + 1,"
             + " stored_bytes = stored_bytes + ?, last_received_at = ?, version = version + 1"
             + " where id = ? and state = ? and channels = ?";
@@ -66,8 +68,8 @@ public class JpaIntakeRepository implements IntakeRepository {
             return false;
         }
         // The version moves as with the entity's own update, so a writer holding an older copy fails.
-        return execute(COUNT_STORED, storedSize, now.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC), seen.id(),
-                UploadSessionState.RECEIVING.name(), seen.channels()) == 1;
+        return execute(COUNT_STORED, storedSize, INSTANTS.convertToDatabaseColumn(now.truncatedTo(ChronoUnit.MILLIS)),
+                seen.id(), UploadSessionState.RECEIVING.name(), seen.channels()) == 1;
     }
 
     @Override
@@ -102,7 +104,7 @@ public class JpaIntakeRepository implements IntakeRepository {
                 instance.transferSyntaxUid(), instance.patientPseudonym(), instance.modality(), instance.seriesNumber(),
                 instance.instanceNumber(), instance.seriesDescription(), instance.studyDate(), instance.frameCount(),
                 instance.contentSha256(), instance.sizeBytes(), instance.storagePath(), instance.receivedVia(),
-                instance.storedAt().atOffset(ZoneOffset.UTC));
+                INSTANTS.convertToDatabaseColumn(instance.storedAt()));
     }
 
     @Override

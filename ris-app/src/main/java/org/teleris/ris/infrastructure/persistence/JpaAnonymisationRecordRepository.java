@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +21,8 @@ import org.teleris.ris.domain.anonymisation.AnonymisationRecordRepository;
 @ApplicationScoped
 public class JpaAnonymisationRecordRepository implements AnonymisationRecordRepository {
 
+    /** Instants as the entity's columns hold them. */
+    private static final InstantColumns INSTANTS = new InstantColumns();
     private static final String ADD = "insert into anonymisation_record (id, object_kind, channel, object_ref, upload_ref,"
             + " case_id, organisation_id, actor, received_at, media_kind, size_bytes, outcome, reason_code, reason, report)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -48,7 +49,7 @@ public class JpaAnonymisationRecordRepository implements AnonymisationRecordRepo
         try (PreparedStatement insert = em.unwrap(Connection.class).prepareStatement(ADD)) {
             Object[] values = {record.id(), record.objectKind().name(), record.channel(), record.objectRef(),
                     record.uploadRef(), record.caseId(), record.organisationId(), record.actor(),
-                    record.receivedAt().atOffset(ZoneOffset.UTC), record.mediaKind(), record.sizeBytes(),
+                    INSTANTS.convertToDatabaseColumn(record.receivedAt()), record.mediaKind(), record.sizeBytes(),
                     record.outcome(), record.reasonCode(), record.reason(), record.report()};
             for (int i = 0; i < values.length; i++) {
                 if (values[i] == null) {
