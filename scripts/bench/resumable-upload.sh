@@ -2,7 +2,8 @@
 # Resumable upload benchmark (issue 6): the same kind of generated chest CT (300 slices, 512x512,
 # 16-bit, PHI included) sent into this product's upload sessions three ways, on one machine, into one
 # server: (1) the clinic's command line, tus 1.0 with a SHA-256 checksum per 4 MiB chunk
-# (scripts/upload-study --already-deidentified: the server de-identifies, as for the others),
+# (scripts/upload-study --already-deidentified: the server de-identifies, as for the others), three
+# files at a time (its default) and, for comparison, one at a time (--parallel 1),
 # (2) dcmtk's storescu (DICOM C-STORE), (3) STOW-RS (one multipart POST per 25 files, curl).
 # Each pass sends a fresh study (new UIDs) per way into a fresh upload session; prints instances/s per
 # way (median of the measured passes) and the ratios. Also times the command line with its local
@@ -126,13 +127,14 @@ PY
 }
 rate() { echo "scale=1; $slices / $1" | bc; }
 
-tus_times=(); cstore_times=(); stow_times=()
+tus_times=(); tus1_times=(); cstore_times=(); stow_times=()
 for pass in $(seq 0 "$passes"); do
-  for way in tus cstore stow; do
+  for way in tus tus1 cstore stow; do
     s=$(open_session); sleep 1
     study "$tmp/$way$pass"
     case $way in
       tus) t=$(cli "$s" "$tmp/$way$pass" "$tmp/work-$way$pass" --already-deidentified) ;;
+      tus1) t=$(cli "$s" "$tmp/$way$pass" "$tmp/work-$way$pass" --already-deidentified --parallel 1) ;;
       cstore) t=$(storescu_send "$tmp/$way$pass") ;;
       stow) t=$(stow "$s" "$tmp/$way$pass") ;;
     esac
@@ -143,12 +145,14 @@ for pass in $(seq 0 "$passes"); do
   done
 done
 tus_t=$(printf '%s\n' "${tus_times[@]}" | median)
+tus1_t=$(printf '%s\n' "${tus1_times[@]}" | median)
 cstore_t=$(printf '%s\n' "${cstore_times[@]}" | median)
 stow_t=$(printf '%s\n' "${stow_times[@]}" | median)
 echo "resumable-upload: tus (upload-study)  median ${tus_t}s  $(rate "$tus_t") instances/s  (passes: ${tus_times[*]})"
+echo "resumable-upload: tus, --parallel 1   median ${tus1_t}s  $(rate "$tus1_t") instances/s  (passes: ${tus1_times[*]})"
 echo "resumable-upload: C-STORE (storescu)  median ${cstore_t}s  $(rate "$cstore_t") instances/s  (passes: ${cstore_times[*]})"
 echo "resumable-upload: STOW-RS (curl)      median ${stow_t}s  $(rate "$stow_t") instances/s  (passes: ${stow_times[*]})"
-echo "resumable-upload: tus / C-STORE = $(echo "scale=2; $cstore_t / $tus_t" | bc)   tus / STOW-RS = $(echo "scale=2; $stow_t / $tus_t" | bc)"
+echo "resumable-upload: tus / C-STORE = $(echo "scale=2; $cstore_t / $tus_t" | bc)   tus / STOW-RS = $(echo "scale=2; $stow_t / $tus_t" | bc)   3 at a time / 1 at a time = $(echo "scale=2; $tus1_t / $tus_t" | bc)"
 
 # The command line as a clinic runs it: local de-identification first, then the same uploads.
 s=$(open_session); sleep 1

@@ -11,6 +11,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -65,6 +66,9 @@ class UploadCliTest {
         assertTrue(view.getString("channels").contains("CLI"), view.toString());
         String state = Files.readString(work.resolve("state.tsv"), StandardCharsets.UTF_8);
         assertEquals(6, state.lines().filter(l -> l.contains("\tDONE\tSTORED\t")).count(), state);
+        List<String> steps = state.lines().map(l -> l.split("\t")[1]).toList();
+        assertTrue(steps.subList(0, steps.indexOf("DONE")).stream().filter("UPLOADING"::equals).count() >= 2,
+                "several files travel at once (--parallel 3 by default): " + state);
         state.lines().filter(l -> l.contains("\tUPLOADING\t")).map(l -> l.substring(l.lastIndexOf('/') + 1))
                 .forEach(id -> assertFalse(Files.exists(Path.of(RisDeployment.DATA_DIR, "uploads", id)),
                         "the uploader deletes each upload once it has the outcome: " + id));
@@ -117,5 +121,9 @@ class UploadCliTest {
         UploadCli.Run usage = UploadCli.run(base, "doctor.north", "north-demo", temp.resolve("usage.log"),
                 "--session", session, study.toString());
         assertEquals(2, usage.exit(), "no secret file to de-identify with: " + usage.output());
+        UploadCli.Run tooParallel = UploadCli.run(base, "doctor.north", "north-demo", temp.resolve("parallel.log"),
+                "--session", session, "--already-deidentified", "--parallel", "0", study.toString());
+        assertEquals(2, tooParallel.exit(), tooParallel.output());
+        assertTrue(tooParallel.output().contains("--parallel must be between 1 and 8"), tooParallel.output());
     }
 }

@@ -27,6 +27,7 @@ class UploadCrashTest {
 
     static final int SLICES = 24;
     static final int KILL_TRIALS = Integer.getInteger("ris.it.upload-kill-trials", 5);
+    static final int UNSENT_AT_KILL = 8;
 
     private final Path work = Path.of(System.getProperty("ris.it.work-dir", "target")).resolve("upload-crash");
     private final int httpPort = Integer.getInteger("ris.it.crash-http-port", 18080);
@@ -74,13 +75,16 @@ class UploadCrashTest {
                 Path log = work.resolve("crash-cli-" + trial + ".log");
                 Process uploader = UploadCli.builder(server.base(), "doctor.north", "north-demo", log,
                         args(sessionId, secret, crashWork, study)).start();
-                int before = CStoreCrashTest.session(server.base(), sessionId).getInt("stored");
-                // Each trial kills in its own stretch of the study, at a random file of it, and always with a
-                // few files still to send: a fast intake must not finish the upload before the kill lands.
-                int stretch = SLICES / (KILL_TRIALS + 1);
-                int target = Math.min(SLICES - 4,
+                // One login per trial: polling must be quick, or the uploader races past the kill point.
+                RisClient poller = RisClient.loggedIn(server.base(), "doctor.north", "north-demo");
+                int before = stored(poller, sessionId);
+                // Each trial kills in its own stretch of the study, at a random file of it, and always with
+                // UNSENT_AT_KILL files still to send: the uploader has three files in flight at once, and a
+                // fast intake must not finish the upload before the kill lands.
+                int stretch = (SLICES - UNSENT_AT_KILL) / KILL_TRIALS;
+                int target = Math.min(SLICES - UNSENT_AT_KILL,
                         Math.max(before + 1, (trial + 1) * stretch + random.nextInt(Math.max(1, stretch / 2))));
-                while (uploader.isAlive() && CStoreCrashTest.session(server.base(), sessionId).getInt("stored") < target) {
+                while (uploader.isAlive() && stored(poller, sessionId) < target) {
                     Thread.sleep(5 + random.nextInt(10));
                 }
                 Thread.sleep(random.nextInt(20)); // inside a PATCH or inside the intake
@@ -124,6 +128,12 @@ class UploadCrashTest {
             assertEquals(List.of(), left, "no received bytes or outcomes left: every upload was finished and deleted");
         }
         CStoreCrashTest.deleteTree(work);
+    }
+
+    private static int stored(RisClient doctor, String sessionId) {
+        RisClient.Reply reply = doctor.get("api/upload-sessions/" + sessionId);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().getInt("stored");
     }
 
     private static String[] args(String session, Path secret, Path work, Path study) {

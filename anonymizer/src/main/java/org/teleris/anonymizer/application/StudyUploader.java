@@ -8,9 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -18,8 +26,15 @@ import java.util.function.Consumer;
  * which upload each file has and, once known, its outcome. Run again with the same state file, it asks
  * the server for each unfinished upload's durable offset and sends only the rest; finished files are
  * not sent again. Lost connections are retried with back-off; after that the run stops as unreachable.
+ * Several files travel at once: each upload pays round trips and the server's fsyncs, which overlap.
  */
 public final class StudyUploader {
+
+    private static final ThreadFactory UPLOAD_THREADS = task -> {
+        Thread t = new Thread(task, "upload");
+        t.setDaemon(true);
+        return t;
+    };
 
     /** What became of the files of one run (or of the runs before it, by the state file). */
     public record Summary(int files, int stored, int duplicates, int conflicts, int rejected, int notSent,
@@ -35,14 +50,19 @@ public final class StudyUploader {
     private final Path stateFile;
     private final int chunkSize;
     private final int retries;
+    private final int parallel;
     private final Consumer<String> log;
     private final Map<String, String[]> state = new LinkedHashMap<>();
     /** Uploads whose outcome is known but whose deletion the server has not confirmed (it died first). */
     private final Map<String, String> undeleted = new LinkedHashMap<>();
 
-    public StudyUploader(ResumableTransport transport, Path stateFile, int chunkSize, int retries, Consumer<String> log)
-            throws IOException {
+    public StudyUploader(ResumableTransport transport, Path stateFile, int chunkSize, int retries, int parallel,
+                         Consumer<String> log) throws IOException {
+        if (parallel < 1) {
+            throw new IllegalArgumentException("parallel must be at least 1");
+        }
         this.transport = transport;
+        this.parallel = parallel;
         this.stateFile = stateFile;
         this.chunkSize = chunkSize;
         this.retries = retries;
@@ -62,29 +82,54 @@ public final class StudyUploader {
         }
     }
 
-    /** Files by a key unique in the study (their relative path); {@code rejectedLocally} were never sent. */
+    /**
+     * Files by a key unique in the study (their relative path); {@code rejectedLocally} were never sent.
+     * Up to {@code parallel} files are in flight at once; once one of them finds the server unreachable or
+     * the user not authorised, no further file is started, the ones in flight finish, and that failure is
+     * thrown (not authorised before unreachable).
+     */
     public Summary upload(String sessionId, Map<String, Path> files, int rejectedLocally)
             throws ResumableTransport.Unreachable, ResumableTransport.NotAuthorised {
+        AtomicBoolean stopping = new AtomicBoolean();
+        List<Future<ResumableTransport.Outcome>> outcomes = new ArrayList<>();
+        int resumed = 0;
+        ExecutorService workers = Executors.newFixedThreadPool(parallel, UPLOAD_THREADS);
+        try {
+            for (Map.Entry<String, Path> file : files.entrySet()) {
+                String[] known = known(file.getKey());
+                if (known != null && known[1].equals("UPLOADING")) {
+                    resumed++;
+                }
+                outcomes.add(workers.submit(() -> stopping.get() ? null : outcome(sessionId, file.getKey(),
+                        file.getValue(), known, stopping)));
+            }
+        } finally {
+            workers.shutdown();
+        }
         int stored = 0;
         int duplicates = 0;
         int conflicts = 0;
         int rejected = rejectedLocally;
-        int resumed = 0;
         int sent = 0;
-        for (Map.Entry<String, Path> file : files.entrySet()) {
-            String[] known = state.get(file.getKey());
-            if (known != null && known[1].equals("UPLOADING")) {
-                resumed++;
-            }
+        Exception failure = null;
+        Iterator<String> keys = files.keySet().iterator();
+        for (Future<ResumableTransport.Outcome> pending : outcomes) {
+            String key = keys.next();
             ResumableTransport.Outcome outcome;
-            if (known != null && known[1].equals("DONE")) {
-                outcome = new ResumableTransport.Outcome(known[2], "", known.length > 4 ? known[4] : "", known[3]);
-                String pending = undeleted.get(file.getKey());
-                if (pending != null) {
-                    deleteQuietly(file.getKey(), URI.create(pending));
+            try {
+                outcome = pending.get();
+            } catch (ExecutionException e) {
+                if (failure == null || e.getCause() instanceof ResumableTransport.NotAuthorised) {
+                    failure = e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
                 }
-            } else {
-                outcome = send(sessionId, file.getKey(), file.getValue(), known);
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                workers.shutdownNow();
+                throw new ResumableTransport.Unreachable("interrupted", e);
+            }
+            if (outcome == null) {
+                continue; // not started: an earlier failure stopped the run
             }
             sent++;
             switch (outcome.status()) {
@@ -94,11 +139,39 @@ public final class StudyUploader {
                 default -> rejected++;
             }
             if (!outcome.stored()) {
-                log.accept("not stored: " + file.getKey() + ": " + outcome.status() + " " + outcome.reason());
+                log.accept("not stored: " + key + ": " + outcome.status() + " " + outcome.reason());
             }
+        }
+        if (failure instanceof ResumableTransport.NotAuthorised e) {
+            throw e;
+        }
+        if (failure instanceof ResumableTransport.Unreachable e) {
+            throw e;
+        }
+        if (failure instanceof RuntimeException e) {
+            throw e;
         }
         return new Summary(files.size() + rejectedLocally, stored, duplicates, conflicts, rejected,
                 files.size() - sent, resumed);
+    }
+
+    /** One file's outcome: remembered from an earlier run, or sent now; a failure stops the files not yet started. */
+    private ResumableTransport.Outcome outcome(String sessionId, String key, Path file, String[] known,
+                                               AtomicBoolean stopping)
+            throws ResumableTransport.Unreachable, ResumableTransport.NotAuthorised {
+        try {
+            if (known != null && known[1].equals("DONE")) {
+                String pending = undeletedUpload(key);
+                if (pending != null) {
+                    deleteQuietly(key, URI.create(pending));
+                }
+                return new ResumableTransport.Outcome(known[2], "", known.length > 4 ? known[4] : "", known[3]);
+            }
+            return send(sessionId, key, file, known);
+        } catch (ResumableTransport.Unreachable | ResumableTransport.NotAuthorised | RuntimeException e) {
+            stopping.set(true);
+            throw e;
+        }
     }
 
     private ResumableTransport.Outcome send(String sessionId, String key, Path file, String[] known)
@@ -180,8 +253,7 @@ public final class StudyUploader {
     private void deleteQuietly(String key, URI upload) {
         try {
             transport.delete(upload);
-            append(key + "\tDELETED\t" + upload + "\n");
-            undeleted.remove(key);
+            forget(key, upload);
         } catch (ResumableTransport.Unreachable e) {
             log.accept("could not delete a finished upload now (" + e.getMessage() + "); the next run will");
         }
@@ -191,8 +263,16 @@ public final class StudyUploader {
         return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ');
     }
 
+    private synchronized String[] known(String key) {
+        return state.get(key);
+    }
+
+    private synchronized String undeletedUpload(String key) {
+        return undeleted.get(key);
+    }
+
     /** Appends one line and syncs it: the state survives a killed uploader as well as a killed server. */
-    private void remember(String... fields) {
+    private synchronized void remember(String... fields) {
         append(String.join("\t", fields) + "\n");
         state.put(fields[0], fields);
         if (fields[1].equals("UPLOADING")) {
@@ -200,7 +280,12 @@ public final class StudyUploader {
         }
     }
 
-    private void append(String line) {
+    private synchronized void forget(String key, URI upload) {
+        append(key + "\tDELETED\t" + upload + "\n");
+        undeleted.remove(key);
+    }
+
+    private synchronized void append(String line) {
         try {
             Files.write(stateFile, line.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND, StandardOpenOption.SYNC);

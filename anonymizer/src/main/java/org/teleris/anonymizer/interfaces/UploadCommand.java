@@ -35,13 +35,15 @@ public final class UploadCommand {
 
     private static final String USAGE_TEXT = """
             usage: upload-study --server URL --user NAME (--case ID | --session ID) --secret-file FILE
-                                [--work DIR] [--chunk-size BYTES] [--retries N] [--already-deidentified] INPUT...
+                                [--work DIR] [--chunk-size BYTES] [--retries N] [--parallel N]
+                                [--already-deidentified] INPUT...
               INPUT             DICOM files or folders (recursively) of one study
               --server          the product's address, e.g. https://ris.example.org/
               --user            the clinic doctor's account; the password comes from RIS_PASSWORD or --password-file
               --case/--session  where the study goes: the case whose full study was requested, or its upload session
               --secret-file     the clinic's de-identification secret (as for anonymize)
               --work            folder for the de-identified copy and the resume state (default .upload-study)
+              --parallel        files in flight at once, 1 to 8 (default 3)
               --already-deidentified  send the files as they are (the server verifies them anyway)
             exit status: 0 all stored, 3 some file rejected, 4 not authorised, 5 server unreachable (run again
             to resume), 2 usage error, 1 unexpected failure
@@ -99,7 +101,7 @@ public final class UploadCommand {
             }
             ResumableTransport transport = new TusUploadClient(a.server, a.user, a.password, Duration.ofSeconds(60));
             StudyUploader uploader = new StudyUploader(transport, a.work.resolve("state.tsv"), a.chunkSize, a.retries,
-                    line -> err.println("upload-study: " + line));
+                    a.parallel, line -> err.println("upload-study: " + line));
             try {
                 transport.login();
                 String session = a.session != null ? a.session : transport.sessionOfCase(a.caseId);
@@ -147,6 +149,7 @@ public final class UploadCommand {
         Path work = Path.of(".upload-study");
         int chunkSize = 4 << 20;
         int retries = 6;
+        int parallel = 3;
         boolean alreadyDeidentified;
         boolean help;
         List<Path> inputs = new ArrayList<>();
@@ -164,8 +167,9 @@ public final class UploadCommand {
                     case "--session" -> a.session = value(args, ++i, arg);
                     case "--secret-file" -> a.secretFile = Path.of(value(args, ++i, arg));
                     case "--work" -> a.work = Path.of(value(args, ++i, arg));
-                    case "--chunk-size" -> a.chunkSize = Integer.parseInt(value(args, ++i, arg));
-                    case "--retries" -> a.retries = Integer.parseInt(value(args, ++i, arg));
+                    case "--chunk-size" -> a.chunkSize = number(args, ++i, arg);
+                    case "--retries" -> a.retries = number(args, ++i, arg);
+                    case "--parallel" -> a.parallel = number(args, ++i, arg);
                     case "--already-deidentified" -> a.alreadyDeidentified = true;
                     case "--help", "-h" -> a.help = true;
                     default -> {
@@ -208,7 +212,18 @@ public final class UploadCommand {
             if (a.chunkSize < 1024 || a.retries < 0) {
                 throw new IllegalArgumentException("--chunk-size must be at least 1024 and --retries at least 0");
             }
+            if (a.parallel < 1 || a.parallel > 8) {
+                throw new IllegalArgumentException("--parallel must be between 1 and 8");
+            }
             return a;
+        }
+
+        private static int number(String[] args, int i, String name) {
+            try {
+                return Integer.parseInt(value(args, i, name));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " needs a whole number, not " + args[i]);
+            }
         }
 
         private static String value(String[] args, int i, String name) {
