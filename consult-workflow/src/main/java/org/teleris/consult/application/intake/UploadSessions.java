@@ -37,6 +37,10 @@ public class UploadSessions implements OpenUploadSessions {
     public record StudyView(String studyInstanceUid, String patientPseudonym, int seriesCount, int instanceCount) {
     }
 
+    /** What a new upload needs of its session: whose it is and whether it still accepts instances. */
+    public record Admission(String organisationId, UploadSessionState state) {
+    }
+
     /** One refusal or conflict, as the sender was told. */
     public record RejectionView(String status, String reasonCode, String reason, String sopInstanceUid,
                                 String channel, Instant at) {
@@ -76,6 +80,13 @@ public class UploadSessions implements OpenUploadSessions {
     @Transactional
     public SessionView describe(ConsultUser reader, String sessionId) {
         return view(visible(reader, sessionId));
+    }
+
+    /** Like {@link #describe} without loading the session's instances: asked once per uploaded file. */
+    @Transactional
+    public Admission admission(ConsultUser sender, String sessionId) {
+        UploadSession session = visible(sender, sessionId);
+        return new Admission(session.organisationId(), session.state());
     }
 
     /** The doctor of the sending clinic says the study is all there; it goes to the experts. */

@@ -81,9 +81,9 @@ public class ResumableUploads {
             throw new UploadRefusedException(Reason.BAD_REQUEST,
                     "Upload-Metadata must name the upload session: 'session <base64 id>'.");
         }
-        UploadSessions.SessionView session;
+        UploadSessions.Admission session;
         try {
-            session = sessions.describe(doctor, uploadSessionId);
+            session = sessions.admission(doctor, uploadSessionId);
         } catch (UploadSessionNotFoundException e) {
             session = null;
         }
