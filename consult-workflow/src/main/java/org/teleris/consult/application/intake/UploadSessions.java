@@ -7,15 +7,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.teleris.consult.application.ConsultUser;
 import org.teleris.consult.domain.intake.IntakeRejection;
 import org.teleris.consult.domain.intake.IntakeRepository;
-import org.teleris.consult.domain.intake.StoredInstance;
+import org.teleris.consult.domain.intake.SessionStudy;
 import org.teleris.consult.domain.intake.StudyReceived;
 import org.teleris.consult.domain.intake.UploadSession;
 import org.teleris.consult.domain.intake.UploadSessionState;
@@ -118,13 +115,10 @@ public class UploadSessions implements OpenUploadSessions {
     }
 
     private void announce(UploadSession session) {
-        Map<String, List<StoredInstance>> byStudy = new LinkedHashMap<>();
-        for (StoredInstance i : repository.instancesOfSession(session.id())) {
-            byStudy.computeIfAbsent(i.studyInstanceUid(), k -> new java.util.ArrayList<>()).add(i);
+        for (SessionStudy study : repository.studiesOfSession(session.id())) {
+            studyReceived.fire(new StudyReceived(session.id(), session.caseId(), session.organisationId(),
+                    study.studyInstanceUid(), study.seriesCount(), study.instanceCount()));
         }
-        byStudy.forEach((study, instances) -> studyReceived.fire(new StudyReceived(session.id(), session.caseId(),
-                session.organisationId(), study,
-                (int) instances.stream().map(StoredInstance::seriesInstanceUid).distinct().count(), instances.size())));
     }
 
     private UploadSession visible(ConsultUser reader, String sessionId) {
@@ -133,14 +127,8 @@ public class UploadSessions implements OpenUploadSessions {
     }
 
     private SessionView view(UploadSession s) {
-        Map<String, List<StoredInstance>> byStudy = new LinkedHashMap<>();
-        for (StoredInstance i : repository.instancesOfSession(s.id())) {
-            byStudy.computeIfAbsent(i.studyInstanceUid(), k -> new java.util.ArrayList<>()).add(i);
-        }
-        List<StudyView> studies = byStudy.entrySet().stream().map(e -> new StudyView(e.getKey(),
-                e.getValue().get(0).patientPseudonym(),
-                new TreeSet<>(e.getValue().stream().map(StoredInstance::seriesInstanceUid).toList()).size(),
-                e.getValue().size())).toList();
+        List<StudyView> studies = repository.studiesOfSession(s.id()).stream().map(study -> new StudyView(
+                study.studyInstanceUid(), study.patientPseudonym(), study.seriesCount(), study.instanceCount())).toList();
         List<RejectionView> rejections = repository.rejectionsOf(s.id(), REJECTIONS_SHOWN).stream()
                 .map(UploadSessions::rejection).toList();
         return new SessionView(s.id(), s.caseId(), s.organisationId(), s.state(), s.storedCount(),

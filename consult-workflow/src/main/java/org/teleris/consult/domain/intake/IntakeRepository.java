@@ -52,7 +52,8 @@ public interface IntakeRepository {
 
     List<IntakeRejection> rejectionsOf(String sessionId, int limit);
 
-    List<StoredInstance> instancesOfSession(String sessionId);
+    /** The session's studies with their counts, by study UID; counted by the database, no instance is loaded. */
+    List<SessionStudy> studiesOfSession(String sessionId);
 
     List<StoredInstance> instancesOfStudy(String studyInstanceUid);
 

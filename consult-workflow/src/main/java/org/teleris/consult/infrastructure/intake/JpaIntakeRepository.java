@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.teleris.consult.domain.intake.IntakeRejection;
 import org.teleris.consult.domain.intake.IntakeRepository;
+import org.teleris.consult.domain.intake.SessionStudy;
 import org.teleris.consult.domain.intake.StoredInstance;
 import org.teleris.consult.domain.intake.UploadSession;
 import org.teleris.consult.domain.intake.UploadSessionState;
@@ -149,10 +150,13 @@ public class JpaIntakeRepository implements IntakeRepository {
     }
 
     @Override
-    public List<StoredInstance> instancesOfSession(String sessionId) {
-        return em.createQuery("select i from StoredInstance i where i.uploadSessionId = :s"
-                        + " order by i.studyInstanceUid, i.seriesNumber, i.instanceNumber", StoredInstance.class)
-                .setParameter("s", sessionId).getResultList();
+    public List<SessionStudy> studiesOfSession(String sessionId) {
+        List<Object[]> rows = em.createQuery("select i.studyInstanceUid, min(i.patientPseudonym),"
+                        + " count(distinct i.seriesInstanceUid), count(i) from StoredInstance i"
+                        + " where i.uploadSessionId = :s group by i.studyInstanceUid order by i.studyInstanceUid",
+                        Object[].class).setParameter("s", sessionId).getResultList();
+        return rows.stream().map(r -> new SessionStudy((String) r[0], (String) r[1], ((Number) r[2]).intValue(),
+                ((Number) r[3]).intValue())).toList();
     }
 
     @Override
