@@ -106,40 +106,24 @@ public final class StudyUploader {
         } finally {
             workers.shutdown();
         }
-        int stored = 0;
-        int duplicates = 0;
-        int conflicts = 0;
-        int rejected = rejectedLocally;
-        int sent = 0;
+        Tally tally = new Tally();
         Exception failure = null;
         Iterator<String> keys = files.keySet().iterator();
         for (Future<ResumableTransport.Outcome> pending : outcomes) {
             String key = keys.next();
-            ResumableTransport.Outcome outcome;
             try {
-                outcome = pending.get();
+                ResumableTransport.Outcome outcome = pending.get();
+                if (outcome != null) { // null: not started, an earlier failure stopped the run
+                    tally.add(key, outcome);
+                }
             } catch (ExecutionException e) {
                 if (failure == null || e.getCause() instanceof ResumableTransport.NotAuthorised) {
                     failure = e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
                 }
-                continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 workers.shutdownNow();
                 throw new ResumableTransport.Unreachable("interrupted", e);
-            }
-            if (outcome == null) {
-                continue; // not started: an earlier failure stopped the run
-            }
-            sent++;
-            switch (outcome.status()) {
-                case "STORED" -> stored++;
-                case "DUPLICATE" -> duplicates++;
-                case "CONFLICT" -> conflicts++;
-                default -> rejected++;
-            }
-            if (!outcome.stored()) {
-                log.accept("not stored: " + key + ": " + outcome.status() + " " + outcome.reason());
             }
         }
         if (failure instanceof ResumableTransport.NotAuthorised e) {
@@ -151,8 +135,30 @@ public final class StudyUploader {
         if (failure instanceof RuntimeException e) {
             throw e;
         }
-        return new Summary(files.size() + rejectedLocally, stored, duplicates, conflicts, rejected,
-                files.size() - sent, resumed);
+        return new Summary(files.size() + rejectedLocally, tally.stored, tally.duplicates, tally.conflicts,
+                tally.rejected + rejectedLocally, files.size() - tally.sent, resumed);
+    }
+
+    /** The outcomes counted in file order, each file not stored logged with its reason. */
+    private final class Tally {
+        int stored;
+        int duplicates;
+        int conflicts;
+        int rejected;
+        int sent;
+
+        void add(String key, ResumableTransport.Outcome outcome) {
+            sent++;
+            switch (outcome.status()) {
+                case "STORED" -> stored++;
+                case "DUPLICATE" -> duplicates++;
+                case "CONFLICT" -> conflicts++;
+                default -> rejected++;
+            }
+            if (!outcome.stored()) {
+                log.accept("not stored: " + key + ": " + outcome.status() + " " + outcome.reason());
+            }
+        }
     }
 
     /** One file's outcome: remembered from an earlier run, or sent now; a failure stops the files not yet started. */
