@@ -55,8 +55,11 @@ class UploadCliTest {
 
         UploadCli.Run first = UploadCli.run(base, "doctor.north", "north-demo", temp.resolve("first.log"),
                 "--case", caseId, "--secret-file", secret.toString(), "--work", work.toString(), "--chunk-size", "4096",
-                study.toString());
+                "--progress-seconds", "0", study.toString());
         assertEquals(0, first.exit(), first.output());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), first.output().lines().filter(l -> l.startsWith("upload-study: sent "))
+                .map(l -> Integer.parseInt(l.split(" ")[2])).toList(), "a progress line after every file: " + first.output());
+        assertTrue(first.output().contains("sent 6 of 6 files ("), first.output());
         assertEquals("upload-study: 6 file(s): 6 stored, 0 duplicate(s), 0 conflict(s), 0 rejected, 0 not sent",
                 UploadCli.summary(first.output()), first.output());
         assertFalse(first.output().contains("Korolyova"), "no patient name in the uploader's output");

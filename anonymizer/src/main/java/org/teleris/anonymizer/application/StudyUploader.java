@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -46,26 +48,37 @@ public final class StudyUploader {
         }
     }
 
+    /**
+     * How a run sends: bytes per PATCH, retries of a lost connection, files in flight at once, and how
+     * often a progress line is printed (zero: after every file).
+     */
+    public record Settings(int chunkSize, int retries, int parallel, Duration progressEvery) {
+        public Settings {
+            if (chunkSize < 1 || retries < 0 || parallel < 1 || progressEvery.isNegative()) {
+                throw new IllegalArgumentException("chunk size and parallel at least 1, retries and progress not negative");
+            }
+        }
+    }
+
     private final ResumableTransport transport;
     private final Path stateFile;
     private final int chunkSize;
     private final int retries;
     private final int parallel;
+    private final Duration progressEvery;
     private final Consumer<String> log;
     private final Map<String, String[]> state = new LinkedHashMap<>();
     /** Uploads whose outcome is known but whose deletion the server has not confirmed (it died first). */
     private final Map<String, String> undeleted = new LinkedHashMap<>();
 
-    public StudyUploader(ResumableTransport transport, Path stateFile, int chunkSize, int retries, int parallel,
-                         Consumer<String> log) throws IOException {
-        if (parallel < 1) {
-            throw new IllegalArgumentException("parallel must be at least 1");
-        }
+    public StudyUploader(ResumableTransport transport, Path stateFile, Settings settings, Consumer<String> log)
+            throws IOException {
         this.transport = transport;
-        this.parallel = parallel;
         this.stateFile = stateFile;
-        this.chunkSize = chunkSize;
-        this.retries = retries;
+        this.chunkSize = settings.chunkSize();
+        this.retries = settings.retries();
+        this.parallel = settings.parallel();
+        this.progressEvery = settings.progressEvery();
         this.log = log;
         if (Files.exists(stateFile)) {
             for (String line : Files.readAllLines(stateFile, StandardCharsets.UTF_8)) {
@@ -106,7 +119,7 @@ public final class StudyUploader {
         } finally {
             workers.shutdown();
         }
-        Tally tally = new Tally();
+        Tally tally = new Tally(files);
         Exception failure = null;
         Iterator<String> keys = files.keySet().iterator();
         for (Future<ResumableTransport.Outcome> pending : outcomes) {
@@ -115,6 +128,7 @@ public final class StudyUploader {
                 ResumableTransport.Outcome outcome = pending.get();
                 if (outcome != null) { // null: not started, an earlier failure stopped the run
                     tally.add(key, outcome);
+                    tally.reportProgress();
                 }
             } catch (ExecutionException e) {
                 if (failure == null || e.getCause() instanceof ResumableTransport.NotAuthorised) {
@@ -139,16 +153,34 @@ public final class StudyUploader {
                 tally.rejected + rejectedLocally, files.size() - tally.sent, resumed);
     }
 
-    /** The outcomes counted in file order, each file not stored logged with its reason. */
+    /**
+     * The outcomes counted in file order, each file not stored logged with its reason, and now and then
+     * (every {@code progressEvery}) a line with the files and bytes done so far.
+     */
     private final class Tally {
+        final Map<String, Long> sizes = new LinkedHashMap<>();
+        final long totalBytes;
+        long bytesDone;
+        long lastReport = System.nanoTime();
         int stored;
         int duplicates;
         int conflicts;
         int rejected;
         int sent;
 
+        Tally(Map<String, Path> files) {
+            long total = 0;
+            for (Map.Entry<String, Path> file : files.entrySet()) {
+                long size = file.getValue().toFile().length();
+                sizes.put(file.getKey(), size);
+                total += size;
+            }
+            totalBytes = total;
+        }
+
         void add(String key, ResumableTransport.Outcome outcome) {
             sent++;
+            bytesDone += sizes.getOrDefault(key, 0L);
             switch (outcome.status()) {
                 case "STORED" -> stored++;
                 case "DUPLICATE" -> duplicates++;
@@ -157,6 +189,15 @@ public final class StudyUploader {
             }
             if (!outcome.stored()) {
                 log.accept("not stored: " + key + ": " + outcome.status() + " " + outcome.reason());
+            }
+        }
+
+        void reportProgress() {
+            long now = System.nanoTime();
+            if (now - lastReport >= progressEvery.toNanos()) {
+                lastReport = now;
+                log.accept(String.format(Locale.ROOT, "sent %d of %d files (%.1f of %.1f MB)", sent, sizes.size(),
+                        bytesDone / 1e6, totalBytes / 1e6));
             }
         }
     }

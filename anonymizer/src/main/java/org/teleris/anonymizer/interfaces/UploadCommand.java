@@ -36,7 +36,7 @@ public final class UploadCommand {
     private static final String USAGE_TEXT = """
             usage: upload-study --server URL --user NAME (--case ID | --session ID) --secret-file FILE
                                 [--work DIR] [--chunk-size BYTES] [--retries N] [--parallel N]
-                                [--already-deidentified] INPUT...
+                                [--progress-seconds N] [--already-deidentified] INPUT...
               INPUT             DICOM files or folders (recursively) of one study
               --server          the product's address, e.g. https://ris.example.org/
               --user            the clinic doctor's account; the password comes from RIS_PASSWORD or --password-file
@@ -44,6 +44,7 @@ public final class UploadCommand {
               --secret-file     the clinic's de-identification secret (as for anonymize)
               --work            folder for the de-identified copy and the resume state (default .upload-study)
               --parallel        files in flight at once, 1 to 8 (default 3)
+              --progress-seconds  a progress line on stderr at most this often (default 2; 0 after every file)
               --already-deidentified  send the files as they are (the server verifies them anyway)
             exit status: 0 all stored, 3 some file rejected, 4 not authorised, 5 server unreachable (run again
             to resume), 2 usage error, 1 unexpected failure
@@ -100,8 +101,9 @@ public final class UploadCommand {
                         - files.size());
             }
             ResumableTransport transport = new TusUploadClient(a.server, a.user, a.password, Duration.ofSeconds(60));
-            StudyUploader uploader = new StudyUploader(transport, a.work.resolve("state.tsv"), a.chunkSize, a.retries,
-                    a.parallel, line -> err.println("upload-study: " + line));
+            StudyUploader uploader = new StudyUploader(transport, a.work.resolve("state.tsv"),
+                    new StudyUploader.Settings(a.chunkSize, a.retries, a.parallel, Duration.ofSeconds(a.progressSeconds)),
+                    line -> err.println("upload-study: " + line));
             try {
                 transport.login();
                 String session = a.session != null ? a.session : transport.sessionOfCase(a.caseId);
@@ -150,6 +152,7 @@ public final class UploadCommand {
         int chunkSize = 4 << 20;
         int retries = 6;
         int parallel = 3;
+        int progressSeconds = 2;
         boolean alreadyDeidentified;
         boolean help;
         List<Path> inputs = new ArrayList<>();
@@ -170,6 +173,7 @@ public final class UploadCommand {
                     case "--chunk-size" -> a.chunkSize = number(args, ++i, arg);
                     case "--retries" -> a.retries = number(args, ++i, arg);
                     case "--parallel" -> a.parallel = number(args, ++i, arg);
+                    case "--progress-seconds" -> a.progressSeconds = number(args, ++i, arg);
                     case "--already-deidentified" -> a.alreadyDeidentified = true;
                     case "--help", "-h" -> a.help = true;
                     default -> {
@@ -214,6 +218,9 @@ public final class UploadCommand {
             }
             if (a.parallel < 1 || a.parallel > 8) {
                 throw new IllegalArgumentException("--parallel must be between 1 and 8");
+            }
+            if (a.progressSeconds < 0) {
+                throw new IllegalArgumentException("--progress-seconds must be at least 0");
             }
             return a;
         }
