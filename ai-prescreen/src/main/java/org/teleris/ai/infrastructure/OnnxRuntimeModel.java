@@ -13,6 +13,9 @@ import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.teleris.ai.domain.CancellationToken;
 import org.teleris.ai.domain.LoadedModel;
 import org.teleris.ai.domain.ModelCard;
@@ -23,6 +26,10 @@ public final class OnnxRuntimeModel implements LoadedModel {
     private final ModelCard card;
     private final OrtEnvironment env;
     private final OrtSession session;
+    /** Runs hold the read lock, close the write lock: the session is never freed under a running graph. */
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final Set<OrtSession.RunOptions> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean closing;
 
     private OnnxRuntimeModel(ModelCard card, OrtEnvironment env, OrtSession session) {
         this.card = card;
@@ -88,29 +95,51 @@ public final class OnnxRuntimeModel implements LoadedModel {
 
     @Override
     public ModelOutputs run(float[] input, int depth, CancellationToken cancellation) throws OrtException {
+        lifecycle.readLock().lock();
+        try {
+            if (closing) {
+                throw new IllegalStateException("model " + card.id() + " is closed");
+            }
+            return runOpen(input, depth, cancellation);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private ModelOutputs runOpen(float[] input, int depth, CancellationToken cancellation) throws OrtException {
         long[] shape = Arrays.stream(card.inputShape()).asLongStream().toArray();
         shape[2] = depth;
         try (OrtSession.RunOptions runOptions = new OrtSession.RunOptions();
              OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape)) {
             // ONNX Runtime checks this flag between operators: the only way to stop a running graph.
-            cancellation.onCancel(() -> {
-                try {
-                    runOptions.setTerminate(true);
-                } catch (OrtException | IllegalStateException ignored) {
-                    // already finished and closed: nothing left to stop
+            cancellation.onCancel(() -> terminate(runOptions));
+            running.add(runOptions);
+            try {
+                if (closing) {
+                    terminate(runOptions); // close began after the check above and before this run was listed
                 }
-            });
-            try (OrtSession.Result result = session.run(Map.of(card.inputName(), tensor), runOptions)) {
-                Map<String, float[]> values = new HashMap<>();
-                Map<String, long[]> shapes = new HashMap<>();
-                for (Map.Entry<String, OnnxValue> e : result) {
-                    if (e.getValue() instanceof OnnxTensor t) {
-                        values.put(e.getKey(), toFloats(t));
-                        shapes.put(e.getKey(), t.getInfo().getShape());
+                try (OrtSession.Result result = session.run(Map.of(card.inputName(), tensor), runOptions)) {
+                    Map<String, float[]> values = new HashMap<>();
+                    Map<String, long[]> shapes = new HashMap<>();
+                    for (Map.Entry<String, OnnxValue> e : result) {
+                        if (e.getValue() instanceof OnnxTensor t) {
+                            values.put(e.getKey(), toFloats(t));
+                            shapes.put(e.getKey(), t.getInfo().getShape());
+                        }
                     }
+                    return new ModelOutputs(values, shapes);
                 }
-                return new ModelOutputs(values, shapes);
+            } finally {
+                running.remove(runOptions);
             }
+        }
+    }
+
+    private static void terminate(OrtSession.RunOptions runOptions) {
+        try {
+            runOptions.setTerminate(true);
+        } catch (OrtException | IllegalStateException ignored) {
+            // already finished and closed: nothing left to stop
         }
     }
 
@@ -152,12 +181,18 @@ public final class OnnxRuntimeModel implements LoadedModel {
         }
     }
 
+    /** Stops the graphs still running, waits for them to return, then frees the session; idempotent. */
     @Override
     public void close() {
+        closing = true;
+        running.forEach(OnnxRuntimeModel::terminate);
+        lifecycle.writeLock().lock();
         try {
             session.close();
-        } catch (OrtException ignored) {
+        } catch (OrtException | IllegalStateException ignored) {
             // closing a session only frees memory; nothing to recover
+        } finally {
+            lifecycle.writeLock().unlock();
         }
     }
 }
