@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -107,6 +108,8 @@ public final class StudyUploader {
         List<Future<ResumableTransport.Outcome>> outcomes = new ArrayList<>();
         int resumed = 0;
         ExecutorService workers = Executors.newFixedThreadPool(parallel, UPLOAD_THREADS);
+        // A finished upload's termination does not hold up the next file; the run waits for them at its end.
+        ExecutorService terminations = Executors.newFixedThreadPool(parallel, UPLOAD_THREADS);
         try {
             for (Map.Entry<String, Path> file : files.entrySet()) {
                 String[] known = known(file.getKey());
@@ -114,7 +117,7 @@ public final class StudyUploader {
                     resumed++;
                 }
                 outcomes.add(workers.submit(() -> stopping.get() ? null : outcome(sessionId, file.getKey(),
-                        file.getValue(), known, stopping)));
+                        file.getValue(), known, stopping, terminations)));
             }
         } finally {
             workers.shutdown();
@@ -137,9 +140,11 @@ public final class StudyUploader {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 workers.shutdownNow();
+                terminations.shutdownNow();
                 throw new ResumableTransport.Unreachable("interrupted", e);
             }
         }
+        awaitTerminations(terminations);
         if (failure instanceof ResumableTransport.NotAuthorised e) {
             throw e;
         }
@@ -204,24 +209,25 @@ public final class StudyUploader {
 
     /** One file's outcome: remembered from an earlier run, or sent now; a failure stops the files not yet started. */
     private ResumableTransport.Outcome outcome(String sessionId, String key, Path file, String[] known,
-                                               AtomicBoolean stopping)
+                                               AtomicBoolean stopping, ExecutorService terminations)
             throws ResumableTransport.Unreachable, ResumableTransport.NotAuthorised {
         try {
             if (known != null && known[1].equals("DONE")) {
                 String pending = undeletedUpload(key);
                 if (pending != null) {
-                    deleteQuietly(key, URI.create(pending));
+                    terminations.execute(() -> deleteQuietly(key, URI.create(pending)));
                 }
                 return new ResumableTransport.Outcome(known[2], "", known.length > 4 ? known[4] : "", known[3]);
             }
-            return send(sessionId, key, file, known);
+            return send(sessionId, key, file, known, terminations);
         } catch (ResumableTransport.Unreachable | ResumableTransport.NotAuthorised | RuntimeException e) {
             stopping.set(true);
             throw e;
         }
     }
 
-    private ResumableTransport.Outcome send(String sessionId, String key, Path file, String[] known)
+    private ResumableTransport.Outcome send(String sessionId, String key, Path file, String[] known,
+                                            ExecutorService terminations)
             throws ResumableTransport.Unreachable, ResumableTransport.NotAuthorised {
         long length;
         try {
@@ -275,7 +281,8 @@ public final class StudyUploader {
                 }
                 ResumableTransport.Outcome outcome = at.outcome();
                 remember(key, "DONE", outcome.status(), nz(outcome.sopInstanceUid()), nz(outcome.reason()));
-                deleteQuietly(key, upload); // the server keeps nothing of ours longer than needed
+                URI finished = upload;
+                terminations.execute(() -> deleteQuietly(key, finished)); // the server keeps nothing of ours longer than needed
                 return outcome;
             } catch (ResumableTransport.Unreachable e) {
                 if (++failures > retries) {
@@ -293,6 +300,20 @@ public final class StudyUploader {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /** Waits for the terminations still under way, so the state file says which ones the server confirmed. */
+    private void awaitTerminations(ExecutorService terminations) throws ResumableTransport.Unreachable {
+        terminations.shutdown();
+        try {
+            if (!terminations.awaitTermination(10, TimeUnit.MINUTES)) {
+                terminations.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            terminations.shutdownNow();
+            throw new ResumableTransport.Unreachable("interrupted", e);
         }
     }
 
