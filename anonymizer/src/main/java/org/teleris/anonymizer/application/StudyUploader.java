@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -62,38 +60,22 @@ public final class StudyUploader {
     }
 
     private final ResumableTransport transport;
-    private final Path stateFile;
+    private final UploadState state;
     private final int chunkSize;
     private final int retries;
     private final int parallel;
     private final Duration progressEvery;
     private final Consumer<String> log;
-    private final Map<String, String[]> state = new LinkedHashMap<>();
-    /** Uploads whose outcome is known but whose deletion the server has not confirmed (it died first). */
-    private final Map<String, String> undeleted = new LinkedHashMap<>();
 
     public StudyUploader(ResumableTransport transport, Path stateFile, Settings settings, Consumer<String> log)
             throws IOException {
         this.transport = transport;
-        this.stateFile = stateFile;
+        this.state = new UploadState(stateFile);
         this.chunkSize = settings.chunkSize();
         this.retries = settings.retries();
         this.parallel = settings.parallel();
         this.progressEvery = settings.progressEvery();
         this.log = log;
-        if (Files.exists(stateFile)) {
-            for (String line : Files.readAllLines(stateFile, StandardCharsets.UTF_8)) {
-                String[] f = line.split("\t", -1);
-                if (f.length >= 3 && f[1].equals("DELETED")) {
-                    undeleted.remove(f[0]);
-                } else if (f.length >= 2) {
-                    state.put(f[0], f); // the last line of a file wins
-                    if (f[1].equals("UPLOADING") && f.length >= 3) {
-                        undeleted.put(f[0], f[2]);
-                    }
-                }
-            }
-        }
     }
 
     /**
@@ -112,7 +94,7 @@ public final class StudyUploader {
         ExecutorService terminations = Executors.newFixedThreadPool(parallel, UPLOAD_THREADS);
         try {
             for (Map.Entry<String, Path> file : files.entrySet()) {
-                String[] known = known(file.getKey());
+                String[] known = state.latest(file.getKey());
                 if (known != null && known[1].equals("UPLOADING")) {
                     resumed++;
                 }
@@ -213,7 +195,7 @@ public final class StudyUploader {
             throws ResumableTransport.Unreachable, ResumableTransport.NotAuthorised {
         try {
             if (known != null && known[1].equals("DONE")) {
-                String pending = undeletedUpload(key);
+                String pending = state.undeleted(key);
                 if (pending != null) {
                     terminations.execute(() -> deleteQuietly(key, URI.create(pending)));
                 }
@@ -246,10 +228,10 @@ public final class StudyUploader {
                     } catch (ResumableTransport.Refused e) {
                         ResumableTransport.Outcome refused = new ResumableTransport.Outcome("REJECTED", "",
                                 "REFUSED: " + e.getMessage(), null);
-                        remember(key, "DONE", refused.status(), "", nz(refused.reason()));
+                        state.record(key, "DONE", refused.status(), "", nz(refused.reason()));
                         return refused;
                     }
-                    remember(key, "UPLOADING", upload.toString());
+                    state.record(key, "UPLOADING", upload.toString());
                     at = new ResumableTransport.Progress(false, 0, null); // a new upload starts at 0: no HEAD
                 } else {
                     at = transport.head(upload);
@@ -280,7 +262,7 @@ public final class StudyUploader {
                     continue;
                 }
                 ResumableTransport.Outcome outcome = at.outcome();
-                remember(key, "DONE", outcome.status(), nz(outcome.sopInstanceUid()), nz(outcome.reason()));
+                state.record(key, "DONE", outcome.status(), nz(outcome.sopInstanceUid()), nz(outcome.reason()));
                 URI finished = upload;
                 terminations.execute(() -> deleteQuietly(key, finished)); // the server keeps nothing of ours longer than needed
                 return outcome;
@@ -321,7 +303,7 @@ public final class StudyUploader {
     private void deleteQuietly(String key, URI upload) {
         try {
             transport.delete(upload);
-            forget(key, upload);
+            state.deleted(key, upload);
         } catch (ResumableTransport.Unreachable e) {
             log.accept("could not delete a finished upload now (" + e.getMessage() + "); the next run will");
         }
@@ -329,40 +311,5 @@ public final class StudyUploader {
 
     private static String nz(String s) {
         return s == null ? "" : s.replace('\t', ' ').replace('\n', ' ');
-    }
-
-    private synchronized String[] known(String key) {
-        return state.get(key);
-    }
-
-    private synchronized String undeletedUpload(String key) {
-        return undeleted.get(key);
-    }
-
-    /** Appends one line and syncs it: the state survives a killed uploader as well as a killed server. */
-    private synchronized void remember(String... fields) {
-        append(String.join("\t", fields) + "\n");
-        state.put(fields[0], fields);
-        if (fields[1].equals("UPLOADING")) {
-            undeleted.put(fields[0], fields[2]);
-        }
-    }
-
-    private synchronized void forget(String key, URI upload) {
-        append(key + "\tDELETED\t" + upload + "\n");
-        undeleted.remove(key);
-    }
-
-    private synchronized void append(String line) {
-        try {
-            Files.write(stateFile, line.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.SYNC);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public static List<String> stateLines(Path stateFile) throws IOException {
-        return Files.readAllLines(stateFile, StandardCharsets.UTF_8);
     }
 }
