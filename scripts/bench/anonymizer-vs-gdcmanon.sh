@@ -24,12 +24,13 @@ echo "input: $(ls "$WORK/in" | wc -l) files, $(du -sh "$WORK/in" | cut -f1)"
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$WORK/k.pem" -out "$WORK/c.pem" -subj /CN=bench -days 1 2>/dev/null
 head -c 32 /dev/urandom > "$WORK/secret"
 
-run_copy()     { cp -r "$WORK/in" "$WORK/out"; }
-run_gdcmanon() { gdcmanon -e --continue -r -i "$WORK/in" -o "$WORK/out" -c "$WORK/c.pem" >/dev/null 2>&1; }
-run_ours()     { anonymizer/bin/anonymize --secret-file "$WORK/secret" --output "$WORK/out" "$WORK/in" 2>/dev/null; }
+# Each pass writes into a folder of its own, and none is deleted until the end (see "take turns" below).
+run_copy()     { cp -r "$WORK/in" "$OUT"; }
+run_gdcmanon() { gdcmanon -e --continue -r -i "$WORK/in" -o "$OUT" -c "$WORK/c.pem" >/dev/null 2>&1; }
+run_ours()     { anonymizer/bin/anonymize --secret-file "$WORK/secret" --output "$OUT" "$WORK/in" 2>/dev/null; }
 
-time_one() { # command -> seconds (wall clock, including sync)
-  rm -rf "$WORK/out"; sync
+time_one() { # command, output folder (new) -> seconds (wall clock, including sync)
+  OUT=$2; sync
   local t0 t1
   t0=$(date +%s.%N)
   "$1"
@@ -45,18 +46,20 @@ mkdir -p "$WORK/one" && cp "$(ls "$WORK/in"/*.dcm | head -n 1)" "$WORK/one/"
 anonymizer/bin/anonymize --secret-file "$WORK/secret" --output "$WORK/one-out" "$WORK/one" 2>/dev/null
 ONE=$( { rm -rf "$WORK/one-out"; t0=$(date +%s.%N); anonymizer/bin/anonymize --secret-file "$WORK/secret" --output "$WORK/one-out" "$WORK/one" 2>/dev/null; t1=$(date +%s.%N); echo "$t1 - $t0" | bc -l; } )
 
-# The rows take turns, pass by pass. Every pass deletes 300 files, and on ext4 without a journal (this machine's
-# /tmp) each new file then costs more: the inode allocator skips every inode deleted in the last minutes, one by one
-# (recently_deleted). Timed one row after the other, the last row paid for all the earlier rows' deletions (our
-# CLI: 0.51x gdcmanon last, 0.65x interleaved, same build); interleaved, every row meets the same file system.
+# The rows take turns, pass by pass, and no output is deleted while passes are timed. On ext4 without a journal
+# (this machine's /tmp) a file created after many deletions costs more: the inode allocator skips, one by one, every
+# inode deleted in the last minutes (recently_deleted; 300 creates took 21 us each in a fresh folder, 0.85-0.95 ms
+# each right after 5,000 deletions). When every pass deleted the previous output and the rows ran one after the
+# other, the row timed last (ours) paid for all the others' deletions: 0.51x gdcmanon that way, 0.59-0.65x
+# interleaved, same build.
 declare -A MEDIAN TIMES
 ROWS=(copy gdcmanon ours)
 for row in "${ROWS[@]}"; do
-  time_one "run_$row" >/dev/null # warm-up: page cache, JIT-less JVM start, gdcmanon libraries
+  time_one "run_$row" "$WORK/out.$row.warm-up" >/dev/null # page cache, JIT-less JVM start, gdcmanon libraries
 done
-for _ in $(seq "$PASSES"); do
+for pass in $(seq "$PASSES"); do
   for row in "${ROWS[@]}"; do
-    TIMES[$row]+="$(time_one "run_$row") "
+    TIMES[$row]+="$(time_one "run_$row" "$WORK/out.$row.$pass") "
   done
 done
 for row in "${ROWS[@]}"; do
@@ -69,8 +72,7 @@ WARM=$(java -XX:+UseSerialGC -cp "$CP" org.teleris.anonymizer.bench.WarmLibraryT
 printf '%-10s median: %.3fs\n' "library (warm JVM)" "$WARM"
 
 # Our output must really be de-identified: a quick guard so a broken run cannot look fast.
-run_ours
-[ "$(ls "$WORK/out" | grep -c '\.dcm$')" -eq "$SLICES" ] || { echo "bench: anonymizer did not write every file" >&2; exit 1; }
+[ "$(ls "$WORK/out.ours.1" | grep -c '\.dcm$')" -eq "$SLICES" ] || { echo "bench: anonymizer did not write every file" >&2; exit 1; }
 
 echo
 printf '%-28s %10s %14s\n' "row" "median s" "instances/s"
