@@ -287,6 +287,7 @@ class IntakeTest {
         assertEquals(0, expert.get("api/dicomweb/studies?StudyInstanceUID=" + studyUid).array().size());
         assertEquals(404, expert.get("api/dicomweb/studies/" + studyUid + "/series").status());
         assertEquals(0, south.get("api/dicomweb/studies?StudyInstanceUID=" + studyUid).array().size());
+        assertQidoMatchingKeys(north, studyUid);
 
         // complete: the experts' now; nothing more accepted
         JsonObject completed = north.post("api/upload-sessions/" + sessionId + "/complete", "").json();
@@ -430,5 +431,30 @@ class IntakeTest {
         Path folder = temp.resolve(name);
         SyntheticCt.write(folder, slices, 64, seed * 1_000_000 + System.nanoTime() % 1_000_000);
         return folder;
+    }
+
+    /**
+     * QIDO-RS keys by tag as well as keyword, UID lists, and clear 400s: a 200-digit UID used to reach the audit log
+     * (whose object id holds 128 characters) and answer 500; a tag-named key used to be ignored silently, so the
+     * search answered every study.
+     */
+    private static void assertQidoMatchingKeys(RisClient north, String studyUid) {
+        assertEquals(1, north.get("api/dicomweb/studies?0020000D=" + studyUid).array().size());
+        assertEquals(0, north.get("api/dicomweb/studies?0020000D=2.25.1").array().size());
+        assertEquals(1, north.get("api/dicomweb/studies?StudyInstanceUID=2.25.1%5C" + studyUid).array().size());
+        assertEquals(1, north.get("api/dicomweb/studies?StudyInstanceUID=2.25.1," + studyUid).array().size());
+        for (String bad : List.of("StudyInstanceUID=" + "1".repeat(200), "StudyInstanceUID=abc", "StudyDate=2026-01-01",
+                "limit=abc", "offset=-1")) {
+            RisClient.Reply reply = north.get("api/dicomweb/studies?" + bad);
+            assertEquals(400, reply.status(), bad + ": " + reply.body());
+            assertTrue(reply.body().contains(bad.substring(0, bad.indexOf('='))), reply.body());
+        }
+        java.net.http.HttpResponse<String> ignored = north.exchange("GET",
+                "api/dicomweb/studies?StudyInstanceUID=" + studyUid + "&ReferringPhysicianName=X*",
+                java.util.Map.of("Accept", "application/dicom+json"), null);
+        assertEquals(200, ignored.statusCode());
+        assertTrue(ignored.headers().firstValue("Warning").orElse("").startsWith("299 ")
+                && ignored.headers().firstValue("Warning").orElse("").contains("ReferringPhysicianName"),
+                ignored.headers().map().toString());
     }
 }

@@ -38,8 +38,14 @@ public class StudyQueries {
                               int instanceCount) {
     }
 
-    /** Matching keys of a study query; null means "any". Dates as YYYYMMDD or a range YYYYMMDD-YYYYMMDD. */
-    public record StudyFilter(String studyInstanceUid, String patientId, String modality, String studyDate) {
+    /**
+     * Matching keys of a study query; null (or no UIDs) means "any". UIDs: any of them (UID list matching). Dates as
+     * YYYYMMDD or a range YYYYMMDD-YYYYMMDD.
+     */
+    public record StudyFilter(Set<String> studyInstanceUids, String patientId, String modality, String studyDate) {
+        public StudyFilter {
+            studyInstanceUids = studyInstanceUids == null ? Set.of() : Set.copyOf(studyInstanceUids);
+        }
     }
 
     @Inject
@@ -57,7 +63,7 @@ public class StudyQueries {
     @Transactional
     public List<StudyMatch> studies(ConsultUser caller, StudyFilter filter, int offset, int limit) {
         Map<String, List<StoredInstance>> byStudy = visibleInstances(caller).stream()
-                .filter(i -> filter.studyInstanceUid() == null || filter.studyInstanceUid().equals(i.studyInstanceUid()))
+                .filter(i -> filter.studyInstanceUids().isEmpty() || filter.studyInstanceUids().contains(i.studyInstanceUid()))
                 .filter(i -> filter.patientId() == null || filter.patientId().equals(i.patientPseudonym()))
                 .collect(Collectors.groupingBy(StoredInstance::studyInstanceUid, LinkedHashMap::new, Collectors.toList()));
         List<StudyMatch> matches = new ArrayList<>();
@@ -76,8 +82,12 @@ public class StudyQueries {
                     (int) list.stream().map(StoredInstance::seriesInstanceUid).distinct().count(), list.size()));
         }
         List<StudyMatch> page = matches.stream().skip(Math.max(0, offset)).limit(Math.max(0, limit)).toList();
-        searched.fire(new org.teleris.consult.domain.intake.StudiesSearched(caller.username(), caller.organisationId(),
-                filter.studyInstanceUid(), page.size()));
+        // One audit record per UID searched for (a record names one study), one for a search naming none.
+        for (String uid : filter.studyInstanceUids().isEmpty() ? java.util.Collections.<String>singleton(null)
+                : filter.studyInstanceUids()) {
+            searched.fire(new org.teleris.consult.domain.intake.StudiesSearched(caller.username(), caller.organisationId(),
+                    uid, page.size()));
+        }
         return page;
     }
 

@@ -11,9 +11,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +39,6 @@ import org.teleris.consult.domain.intake.StoredInstance;
 public class DicomWebReadResource {
 
     static final String DICOM_JSON = "application/dicom+json";
-    private static final int DEFAULT_LIMIT = 100;
 
     @Inject
     CurrentUser users;
@@ -50,16 +51,9 @@ public class DicomWebReadResource {
 
     @GET
     @Produces({DICOM_JSON, MediaType.APPLICATION_JSON})
-    public Response searchStudies(@QueryParam("StudyInstanceUID") String study, @QueryParam("PatientID") String patient,
-                                  @QueryParam("ModalitiesInStudy") String modality,
-                                  @QueryParam("StudyDate") String date, @QueryParam("offset") Integer offset,
-                                  @QueryParam("limit") Integer limit) {
-        int max = limit == null ? DEFAULT_LIMIT : limit;
-        if (max < 1 || max > 1000 || (offset != null && offset < 0)) {
-            throw new IllegalArgumentException("limit must be 1..1000 and offset not negative");
-        }
-        List<StudyQueries.StudyMatch> matches = queries.studies(caller(), new StudyQueries.StudyFilter(blank(study),
-                blank(patient), blank(modality), blank(date)), offset == null ? 0 : offset, max);
+    public Response searchStudies(@Context UriInfo uri) {
+        StudySearchParameters query = StudySearchParameters.of(uri.getQueryParameters());
+        List<StudyQueries.StudyMatch> matches = queries.studies(caller(), query.filter, query.offset, query.limit);
         JsonArrayBuilder out = CachedJson.createArrayBuilder();
         for (StudyQueries.StudyMatch m : matches) {
             JsonObjectBuilder o = CachedJson.createObjectBuilder()
@@ -75,7 +69,8 @@ public class DicomWebReadResource {
             }
             out.add(o);
         }
-        return json(out);
+        Response.ResponseBuilder reply = Response.ok(out.build().toString(), DICOM_JSON);
+        return query.warning() == null ? reply.build() : reply.header("Warning", query.warning()).build();
     }
 
     @GET
@@ -263,10 +258,6 @@ public class DicomWebReadResource {
 
     private static Response json(JsonArrayBuilder array) {
         return Response.ok(array.build().toString(), DICOM_JSON).build();
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private ConsultUser caller() {
