@@ -4,19 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.teleris.consult.application.ConsultUser;
 import org.teleris.consult.application.intake.StudyStorage;
 import org.teleris.consult.domain.intake.IntakeRepository;
 import org.teleris.consult.domain.intake.StoredInstance;
+import org.teleris.consult.domain.intake.StudySearch;
+import org.teleris.consult.domain.intake.StudySummary;
 import org.teleris.consult.domain.intake.UploadSession;
 import org.teleris.consult.domain.intake.UploadSessionState;
 
@@ -27,11 +26,6 @@ import org.teleris.consult.domain.intake.UploadSessionState;
  */
 @ApplicationScoped
 public class StudyQueries {
-
-    /** A study as QIDO answers it. */
-    public record StudyMatch(String studyInstanceUid, String patientPseudonym, String studyDate,
-                             Set<String> modalities, int seriesCount, int instanceCount) {
-    }
 
     /** A series as QIDO answers it. */
     public record SeriesMatch(String seriesInstanceUid, String modality, Integer seriesNumber, String description,
@@ -60,28 +54,19 @@ public class StudyQueries {
     @Inject
     jakarta.enterprise.event.Event<org.teleris.consult.domain.intake.StudiesSearched> searched;
 
+    /** One page of the studies the caller may see that match the filter, most recently stored first. */
     @Transactional
-    public List<StudyMatch> studies(ConsultUser caller, StudyFilter filter, int offset, int limit) {
-        Map<String, List<StoredInstance>> byStudy = visibleInstances(caller).stream()
-                .filter(i -> filter.studyInstanceUids().isEmpty() || filter.studyInstanceUids().contains(i.studyInstanceUid()))
-                .filter(i -> filter.patientId() == null || filter.patientId().equals(i.patientPseudonym()))
-                .collect(Collectors.groupingBy(StoredInstance::studyInstanceUid, LinkedHashMap::new, Collectors.toList()));
-        List<StudyMatch> matches = new ArrayList<>();
-        for (var e : byStudy.entrySet()) {
-            List<StoredInstance> list = e.getValue();
-            Set<String> modalities = list.stream().map(StoredInstance::modality).filter(Objects::nonNull)
-                    .collect(Collectors.toCollection(TreeSet::new));
-            String date = list.stream().map(StoredInstance::studyDate).filter(Objects::nonNull).findFirst().orElse(null);
-            if (filter.modality() != null && !modalities.contains(filter.modality())) {
-                continue;
-            }
-            if (filter.studyDate() != null && !dateMatches(filter.studyDate(), date)) {
-                continue;
-            }
-            matches.add(new StudyMatch(e.getKey(), list.get(0).patientPseudonym(), date, modalities,
-                    (int) list.stream().map(StoredInstance::seriesInstanceUid).distinct().count(), list.size()));
+    public List<StudySummary> studies(ConsultUser caller, StudyFilter filter, int offset, int limit) {
+        String from = null;
+        String to = null;
+        if (filter.studyDate() != null) {
+            int dash = filter.studyDate().indexOf('-');
+            from = dash < 0 ? filter.studyDate() : blankToNull(filter.studyDate().substring(0, dash));
+            to = dash < 0 ? filter.studyDate() : blankToNull(filter.studyDate().substring(dash + 1));
         }
-        List<StudyMatch> page = matches.stream().skip(Math.max(0, offset)).limit(Math.max(0, limit)).toList();
+        StudySearch search = new StudySearch(caller.role() == ConsultUser.Role.DOCTOR ? caller.organisationId() : null,
+                filter.studyInstanceUids(), filter.patientId(), filter.modality(), from, to);
+        List<StudySummary> page = repository.searchStudies(search, Math.max(0, offset), Math.max(0, limit));
         // One audit record per UID searched for (a record names one study), one for a search naming none.
         for (String uid : filter.studyInstanceUids().isEmpty() ? java.util.Collections.<String>singleton(null)
                 : filter.studyInstanceUids()) {
@@ -163,27 +148,13 @@ public class StudyQueries {
                 : s.state() == UploadSessionState.COMPLETE);
     }
 
-    private List<StoredInstance> visibleInstances(ConsultUser caller) {
-        return oncePerInstance(caller.role() == ConsultUser.Role.DOCTOR
-                ? repository.instancesOfOrganisation(caller.organisationId()) : repository.instancesOfCompleteSessions());
-    }
-
     /** A study sent for two cases is indexed once per case; a reader sees each instance once. */
     private static List<StoredInstance> oncePerInstance(List<StoredInstance> rows) {
         Set<String> seen = new java.util.HashSet<>();
         return rows.stream().filter(i -> seen.add(i.sopInstanceUid())).toList();
     }
 
-    static boolean dateMatches(String query, String date) {
-        if (date == null) {
-            return false;
-        }
-        int dash = query.indexOf('-');
-        if (dash < 0) {
-            return query.equals(date);
-        }
-        String from = query.substring(0, dash);
-        String to = query.substring(dash + 1);
-        return (from.isEmpty() || date.compareTo(from) >= 0) && (to.isEmpty() || date.compareTo(to) <= 0);
+    private static String blankToNull(String s) {
+        return s.isEmpty() ? null : s;
     }
 }

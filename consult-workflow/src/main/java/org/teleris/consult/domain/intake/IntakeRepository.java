@@ -57,11 +57,11 @@ public interface IntakeRepository {
 
     List<StoredInstance> instancesOfStudy(String studyInstanceUid);
 
-    /** Newest first. */
-    List<StoredInstance> instancesOfOrganisation(String organisationId);
-
-    /** Of sessions whose upload is complete, newest first. */
-    List<StoredInstance> instancesOfCompleteSessions();
+    /**
+     * The studies a search matches, most recently stored first, one page of them; grouped, counted and filtered by
+     * the database (no instance is loaded).
+     */
+    List<StudySummary> searchStudies(StudySearch search, int offset, int limit);
 
     /** Every storage path in the index, for the start-up sweep of orphan files. */
     List<String> allStoragePaths();

@@ -17,6 +17,8 @@ import org.teleris.consult.domain.intake.IntakeRejection;
 import org.teleris.consult.domain.intake.IntakeRepository;
 import org.teleris.consult.domain.intake.SessionStudy;
 import org.teleris.consult.domain.intake.StoredInstance;
+import org.teleris.consult.domain.intake.StudySearch;
+import org.teleris.consult.domain.intake.StudySummary;
 import org.teleris.consult.domain.intake.UploadSession;
 import org.teleris.consult.domain.intake.UploadSessionState;
 import org.teleris.consult.infrastructure.InstantColumns;
@@ -167,16 +169,8 @@ public class JpaIntakeRepository implements IntakeRepository {
     }
 
     @Override
-    public List<StoredInstance> instancesOfOrganisation(String organisationId) {
-        return em.createQuery("select i from StoredInstance i where i.organisationId = :o order by i.storedAt desc",
-                StoredInstance.class).setParameter("o", organisationId).getResultList();
-    }
-
-    @Override
-    public List<StoredInstance> instancesOfCompleteSessions() {
-        return em.createQuery("select i from StoredInstance i, UploadSession s where s.id = i.uploadSessionId"
-                        + " and s.state = :done order by i.storedAt desc", StoredInstance.class)
-                .setParameter("done", UploadSessionState.COMPLETE).getResultList();
+    public List<StudySummary> searchStudies(StudySearch search, int offset, int limit) {
+        return new JpaStudySearch(em).page(search, offset, limit);
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.teleris.consult.application.CurrentUser;
 import org.teleris.consult.application.dicomweb.InstanceContent;
 import org.teleris.consult.application.dicomweb.StudyQueries;
 import org.teleris.consult.domain.intake.StoredInstance;
+import org.teleris.consult.domain.intake.StudySummary;
 
 /**
  * QIDO-RS (studies, series, instances) and WADO-RS (instances, metadata, frames, rendered) over the
@@ -53,9 +54,9 @@ public class DicomWebReadResource {
     @Produces({DICOM_JSON, MediaType.APPLICATION_JSON})
     public Response searchStudies(@Context UriInfo uri) {
         StudySearchParameters query = StudySearchParameters.of(uri.getQueryParameters());
-        List<StudyQueries.StudyMatch> matches = queries.studies(caller(), query.filter, query.offset, query.limit);
+        List<StudySummary> matches = queries.studies(caller(), query.filter, query.offset, query.limit);
         JsonArrayBuilder out = CachedJson.createArrayBuilder();
-        for (StudyQueries.StudyMatch m : matches) {
+        for (StudySummary m : matches) {
             JsonObjectBuilder o = CachedJson.createObjectBuilder()
                     .add("0020000D", DicomJson.ui(m.studyInstanceUid()))
                     .add("00201206", DicomJson.is(m.seriesCount()))

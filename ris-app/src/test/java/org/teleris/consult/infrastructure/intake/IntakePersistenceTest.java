@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,6 +19,8 @@ import org.teleris.consult.domain.intake.InstanceHeader;
 import org.teleris.consult.domain.intake.IntakeRejection;
 import org.teleris.consult.domain.intake.SessionStudy;
 import org.teleris.consult.domain.intake.StoredInstance;
+import org.teleris.consult.domain.intake.StudySearch;
+import org.teleris.consult.domain.intake.StudySummary;
 import org.teleris.consult.domain.intake.UploadSession;
 import org.teleris.consult.domain.intake.UploadSessionState;
 import org.teleris.ris.infrastructure.persistence.TestDatabase;
@@ -278,9 +281,10 @@ class IntakePersistenceTest {
                 assertEquals(List.of(new SessionStudy("2.25.100", "ANONABC", 1, 2)),
                         repository.studiesOfSession(sessionId), "counted by the database, per study");
                 assertEquals(2, repository.instancesOfStudy("2.25.100").size());
-                assertEquals(2, repository.instancesOfOrganisation(NORTH).size());
-                assertTrue(repository.instancesOfOrganisation(SOUTH).isEmpty());
-                assertTrue(repository.instancesOfCompleteSessions().isEmpty(), "receiving: not the experts' yet");
+                assertEquals(List.of(new StudySummary("2.25.100", "ANONABC", "20231001", Set.of("CT"), 1, 2)),
+                        repository.searchStudies(search(NORTH), 0, 10));
+                assertTrue(repository.searchStudies(search(SOUTH), 0, 10).isEmpty());
+                assertTrue(repository.searchStudies(search(null), 0, 10).isEmpty(), "receiving: not the experts' yet");
                 assertEquals("Аксиальная 1,25 мм — ёж", repository.instance("2.25.301").orElseThrow().seriesDescription());
                 assertTrue(repository.allStoragePaths().containsAll(List.of("n/1.dcm", "n/2.dcm")));
                 return null;
@@ -320,6 +324,75 @@ class IntakePersistenceTest {
                 assertEquals(3, repository.instancesOfStudy("2.25.100").size());
                 assertEquals(2, repository.allStoragePaths().stream().filter(p -> p.startsWith("n/")).count(),
                         "one file, named once");
+                return null;
+            });
+        }
+    }
+
+    private static StudySearch search(String organisationId) {
+        return new StudySearch(organisationId, Set.of(), null, null, null, null);
+    }
+
+    private static void store(JpaIntakeRepository repository, UploadSession session, String sop, String study, String series,
+                              String patient, String modality, String date, Instant at) {
+        repository.add(new StoredInstance(session, new InstanceHeader(sop, "1.2.840.10008.5.1.4.1.1.2", study, series,
+                "1.2.840.10008.1.2.1", patient, modality, 1, 1, null, date, 1), "e".repeat(60) + sop.substring(sop.length() - 4),
+                10, "q/" + sop + ".dcm", "C_STORE", at));
+        session.received("STORED", 10, "C_STORE", at);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.teleris.ris.infrastructure.persistence.TestDatabase#kinds")
+    void aStudySearchIsGroupedFilteredAndPagedByTheDatabase(String kind) {
+        try (TestDatabase db = TestDatabase.fresh(kind)) {
+            organisations(db);
+            db.inTransaction("consult", em -> {
+                JpaIntakeRepository repository = new JpaIntakeRepository(em);
+                UploadSession first = new UploadSession("case-1", NORTH, T);
+                UploadSession again = new UploadSession("case-2", NORTH, T);
+                UploadSession receiving = new UploadSession("case-3", NORTH, T);
+                UploadSession south = new UploadSession("case-4", SOUTH, T);
+                for (UploadSession s : List.of(first, again, receiving, south)) {
+                    repository.add(s);
+                }
+                // study A: CT + SR in two series, its CT instance sent again for a later case (counted once)
+                store(repository, first, "2.25.1001", "2.25.1", "2.25.11", "ANONA", "CT", "20260105", T);
+                store(repository, first, "2.25.1002", "2.25.1", "2.25.12", "ANONA", "SR", "20260105", T.plusSeconds(1));
+                store(repository, again, "2.25.1001", "2.25.1", "2.25.11", "ANONA", "CT", "20260105", T.plusSeconds(2));
+                // study B: stored later, MR, another patient; study C: still receiving; study D: the southern clinic
+                store(repository, first, "2.25.2001", "2.25.2", "2.25.21", "ANONB", "MR", "20260301", T.plusSeconds(5));
+                store(repository, receiving, "2.25.3001", "2.25.3", "2.25.31", "ANONC", "CT", "20260210", T.plusSeconds(9));
+                store(repository, south, "2.25.4001", "2.25.4", "2.25.41", "ANOND", "CT", "20260105", T.plusSeconds(3));
+                first.complete("doctor.north", T.plusSeconds(20));
+                again.complete("doctor.north", T.plusSeconds(20));
+                south.complete("doctor.north", T.plusSeconds(20));
+                return null;
+            });
+            db.inTransaction("consult", em -> {
+                JpaIntakeRepository repository = new JpaIntakeRepository(em);
+                StudySummary a = new StudySummary("2.25.1", "ANONA", "20260105", Set.of("CT", "SR"), 2, 2);
+                StudySummary b = new StudySummary("2.25.2", "ANONB", "20260301", Set.of("MR"), 1, 1);
+                StudySummary c = new StudySummary("2.25.3", "ANONC", "20260210", Set.of("CT"), 1, 1);
+                StudySummary d = new StudySummary("2.25.4", "ANOND", "20260105", Set.of("CT"), 1, 1);
+                assertEquals(List.of(c, b, a), repository.searchStudies(search(NORTH), 0, 10),
+                        "the clinic: its own studies in any state, most recently stored first");
+                assertEquals(List.of(b, d, a), repository.searchStudies(search(null), 0, 10),
+                        "the reference centre: complete uploads of every clinic");
+                assertEquals(List.of(d), repository.searchStudies(search(null), 1, 1), "a page");
+                assertEquals(List.of(b, a), repository.searchStudies(new StudySearch(NORTH, Set.of("2.25.1", "2.25.2", "2.25.4"),
+                        null, null, null, null), 0, 10), "a UID list, within what the caller may see");
+                assertEquals(List.of(a), repository.searchStudies(new StudySearch(NORTH, Set.of(), "ANONA", null, null, null),
+                        0, 10));
+                assertEquals(List.of(a), repository.searchStudies(new StudySearch(NORTH, Set.of(), null, "SR", null, null),
+                        0, 10), "a modality of any series; the study keeps all its modalities");
+                assertEquals(List.of(c, a), repository.searchStudies(new StudySearch(NORTH, Set.of(), null, "CT", null, null),
+                        0, 10));
+                assertEquals(List.of(c), repository.searchStudies(new StudySearch(NORTH, Set.of(), null, null, "20260201",
+                        "20260228"), 0, 10), "a date range");
+                assertEquals(List.of(c, b), repository.searchStudies(new StudySearch(NORTH, Set.of(), null, null, "20260210",
+                        null), 0, 10), "an open range, both ends inclusive");
+                assertEquals(List.of(d, a), repository.searchStudies(new StudySearch(null, Set.of(), null, "CT", "20260105",
+                        "20260105"), 0, 10), "one date, one modality, every clinic");
                 return null;
             });
         }
