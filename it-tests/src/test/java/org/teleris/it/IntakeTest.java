@@ -449,6 +449,19 @@ class IntakeTest {
             assertEquals(400, reply.status(), bad + ": " + reply.body());
             assertTrue(reply.body().contains(bad.substring(0, bad.indexOf('='))), reply.body());
         }
+        String seriesPath = "api/dicomweb/studies/" + studyUid + "/series";
+        JsonObject series = north.get(seriesPath).array().getJsonObject(0);
+        String seriesUid = series.getJsonObject("0020000E").getJsonArray("Value").getString(0);
+        assertEquals(1, north.get(seriesPath + "?Modality=CT").array().size());
+        assertEquals(0, north.get(seriesPath + "?Modality=MR").array().size(), "a series key is matched, not ignored");
+        assertEquals(1, north.get(seriesPath + "?0020000E=2.25.1," + seriesUid).array().size());
+        assertEquals(400, north.get(seriesPath + "?SeriesNumber=three").status());
+        String instancesPath = seriesPath + "/" + seriesUid + "/instances";
+        int all = north.get(instancesPath).array().size();
+        assertEquals(Math.min(2, all), north.get(instancesPath + "?limit=2").array().size());
+        JsonObject first = north.get(instancesPath).array().getJsonObject(0);
+        assertEquals(1, north.get(instancesPath + "?SOPInstanceUID="
+                + first.getJsonObject("00080018").getJsonArray("Value").getString(0)).array().size());
         java.net.http.HttpResponse<String> ignored = north.exchange("GET",
                 "api/dicomweb/studies?StudyInstanceUID=" + studyUid + "&ReferringPhysicianName=X*",
                 java.util.Map.of("Accept", "application/dicom+json"), null);

@@ -21,6 +21,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.teleris.consult.application.ConsultUser;
 import org.teleris.consult.application.CurrentUser;
@@ -53,8 +54,8 @@ public class DicomWebReadResource {
     @GET
     @Produces({DICOM_JSON, MediaType.APPLICATION_JSON})
     public Response searchStudies(@Context UriInfo uri) {
-        StudySearchParameters query = StudySearchParameters.of(uri.getQueryParameters());
-        List<StudySummary> matches = queries.studies(caller(), query.filter, query.offset, query.limit);
+        QidoParameters query = QidoParameters.of(QidoParameters.Level.STUDY, uri.getQueryParameters());
+        List<StudySummary> matches = queries.studies(caller(), query.studyFilter(), query.offset, query.limit);
         JsonArrayBuilder out = CachedJson.createArrayBuilder();
         for (StudySummary m : matches) {
             JsonObjectBuilder o = CachedJson.createObjectBuilder()
@@ -70,16 +71,23 @@ public class DicomWebReadResource {
             }
             out.add(o);
         }
-        Response.ResponseBuilder reply = Response.ok(out.build().toString(), DICOM_JSON);
-        return query.warning() == null ? reply.build() : reply.header("Warning", query.warning()).build();
+        return json(out, query);
     }
 
     @GET
     @Path("{study}/series")
     @Produces({DICOM_JSON, MediaType.APPLICATION_JSON})
-    public Response searchSeries(@PathParam("study") String study) {
+    public Response searchSeries(@PathParam("study") String study, @Context UriInfo uri) {
+        QidoParameters query = QidoParameters.of(QidoParameters.Level.SERIES, uri.getQueryParameters());
+        Set<String> uids = query.uids("SeriesInstanceUID");
+        String modality = query.value("Modality");
+        Integer number = query.integer("SeriesNumber");
+        List<StudyQueries.SeriesMatch> matches = queries.series(caller(), study).stream()
+                .filter(s -> uids.isEmpty() || uids.contains(s.seriesInstanceUid()))
+                .filter(s -> modality == null || modality.equals(s.modality()))
+                .filter(s -> number == null || number.equals(s.seriesNumber())).toList();
         JsonArrayBuilder out = CachedJson.createArrayBuilder();
-        for (StudyQueries.SeriesMatch s : queries.series(caller(), study)) {
+        for (StudyQueries.SeriesMatch s : query.page(matches)) {
             JsonObjectBuilder o = CachedJson.createObjectBuilder().add("0020000D", DicomJson.ui(study))
                     .add("0020000E", DicomJson.ui(s.seriesInstanceUid()))
                     .add("00201209", DicomJson.is(s.instanceCount()));
@@ -94,15 +102,24 @@ public class DicomWebReadResource {
             }
             out.add(o);
         }
-        return json(out);
+        return json(out, query);
     }
 
     @GET
     @Path("{study}/series/{series}/instances")
     @Produces({DICOM_JSON, MediaType.APPLICATION_JSON})
-    public Response searchInstances(@PathParam("study") String study, @PathParam("series") String series) {
+    public Response searchInstances(@PathParam("study") String study, @PathParam("series") String series,
+                                    @Context UriInfo uri) {
+        QidoParameters query = QidoParameters.of(QidoParameters.Level.INSTANCE, uri.getQueryParameters());
+        Set<String> uids = query.uids("SOPInstanceUID");
+        Set<String> classes = query.uids("SOPClassUID");
+        Integer number = query.integer("InstanceNumber");
+        List<StoredInstance> matches = queries.instances(caller(), study, series).stream()
+                .filter(i -> uids.isEmpty() || uids.contains(i.sopInstanceUid()))
+                .filter(i -> classes.isEmpty() || classes.contains(i.sopClassUid()))
+                .filter(i -> number == null || number.equals(i.instanceNumber())).toList();
         JsonArrayBuilder out = CachedJson.createArrayBuilder();
-        for (StoredInstance i : queries.instances(caller(), study, series)) {
+        for (StoredInstance i : query.page(matches)) {
             JsonObjectBuilder o = CachedJson.createObjectBuilder().add("0020000D", DicomJson.ui(study))
                     .add("0020000E", DicomJson.ui(series)).add("00080018", DicomJson.ui(i.sopInstanceUid()))
                     .add("00080016", DicomJson.ui(i.sopClassUid())).add("00280008", DicomJson.is(i.frameCount()));
@@ -111,7 +128,7 @@ public class DicomWebReadResource {
             }
             out.add(o);
         }
-        return json(out);
+        return json(out, query);
     }
 
     /** WADO-RS retrieve of a study: every visible instance as one multipart/related body. */
@@ -259,6 +276,11 @@ public class DicomWebReadResource {
 
     private static Response json(JsonArrayBuilder array) {
         return Response.ok(array.build().toString(), DICOM_JSON).build();
+    }
+
+    private static Response json(JsonArrayBuilder array, QidoParameters query) {
+        Response.ResponseBuilder reply = Response.ok(array.build().toString(), DICOM_JSON);
+        return query.warning() == null ? reply.build() : reply.header("Warning", query.warning()).build();
     }
 
     private ConsultUser caller() {
