@@ -25,51 +25,40 @@ final class JpaStudySearch {
     }
 
     List<StudySummary> page(StudySearch search, int offset, int limit) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
         StringBuilder jpql = new StringBuilder("select i.studyInstanceUid, min(i.patientPseudonym), min(i.studyDate),"
                 + " count(distinct i.seriesInstanceUid), count(distinct i.sopInstanceUid)"
                 + " from StoredInstance i");
-        visibility(jpql, "i", search);
+        visibility(jpql, "i", search, parameters);
         if (!search.studyInstanceUids().isEmpty()) {
             jpql.append(" and i.studyInstanceUid in :uids");
+            parameters.put("uids", search.studyInstanceUids());
         }
         if (search.patientPseudonym() != null) {
             jpql.append(" and i.patientPseudonym = :patient");
+            parameters.put("patient", search.patientPseudonym());
         }
         if (search.modality() != null) {
             jpql.append(" and i.studyInstanceUid in (select m.studyInstanceUid from StoredInstance m");
-            visibility(jpql, "m", search);
+            visibility(jpql, "m", search, parameters);
             jpql.append(" and m.modality = :modality)");
+            parameters.put("modality", search.modality());
         }
         jpql.append(" group by i.studyInstanceUid");
         List<String> having = new ArrayList<>();
         if (search.dateFrom() != null) {
             having.add("min(i.studyDate) >= :from");
+            parameters.put("from", search.dateFrom());
         }
         if (search.dateTo() != null) {
             having.add("min(i.studyDate) <= :to");
+            parameters.put("to", search.dateTo());
         }
         if (!having.isEmpty()) {
             jpql.append(" having ").append(String.join(" and ", having));
         }
         jpql.append(" order by max(i.storedAt) desc, i.studyInstanceUid");
-        TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class);
-        bind(query, search);
-        if (!search.studyInstanceUids().isEmpty()) {
-            query.setParameter("uids", search.studyInstanceUids());
-        }
-        if (search.patientPseudonym() != null) {
-            query.setParameter("patient", search.patientPseudonym());
-        }
-        if (search.modality() != null) {
-            query.setParameter("modality", search.modality());
-        }
-        if (search.dateFrom() != null) {
-            query.setParameter("from", search.dateFrom());
-        }
-        if (search.dateTo() != null) {
-            query.setParameter("to", search.dateTo());
-        }
-        List<Object[]> rows = query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        List<Object[]> rows = query(jpql, parameters).setFirstResult(offset).setMaxResults(limit).getResultList();
         Map<String, Set<String>> modalities = modalities(search, rows.stream().map(r -> (String) r[0]).toList());
         return rows.stream().map(r -> new StudySummary((String) r[0], (String) r[1], (String) r[2],
                 modalities.getOrDefault((String) r[0], Set.of()), ((Number) r[3]).intValue(),
@@ -81,32 +70,32 @@ final class JpaStudySearch {
         if (studies.isEmpty()) {
             return byStudy;
         }
+        Map<String, Object> parameters = new LinkedHashMap<>();
         StringBuilder jpql = new StringBuilder("select distinct i.studyInstanceUid, i.modality from StoredInstance i");
-        visibility(jpql, "i", search);
+        visibility(jpql, "i", search, parameters);
         jpql.append(" and i.studyInstanceUid in :page and i.modality is not null");
-        TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class).setParameter("page", studies);
-        bind(query, search);
-        for (Object[] r : query.getResultList()) {
+        parameters.put("page", studies);
+        for (Object[] r : query(jpql, parameters).getResultList()) {
             byStudy.computeIfAbsent((String) r[0], s -> new TreeSet<>()).add((String) r[1]);
         }
         return byStudy;
     }
 
-    /** Opens the where clause with who may see the instances of alias {@code a}. */
-    private static void visibility(StringBuilder jpql, String a, StudySearch search) {
+    /** Opens the where clause with who may see the instances of alias {@code a}, and names its parameter. */
+    private static void visibility(StringBuilder jpql, String a, StudySearch search, Map<String, Object> parameters) {
         if (search.completeUploadsOnly()) {
             jpql.append(", UploadSession s").append(a).append(" where s").append(a).append(".id = ").append(a)
                     .append(".uploadSessionId and s").append(a).append(".state = :complete");
+            parameters.put("complete", UploadSessionState.COMPLETE);
         } else {
             jpql.append(" where ").append(a).append(".organisationId = :organisation");
+            parameters.put("organisation", search.organisationId());
         }
     }
 
-    private static void bind(TypedQuery<Object[]> query, StudySearch search) {
-        if (search.completeUploadsOnly()) {
-            query.setParameter("complete", UploadSessionState.COMPLETE);
-        } else {
-            query.setParameter("organisation", search.organisationId());
-        }
+    private TypedQuery<Object[]> query(StringBuilder jpql, Map<String, Object> parameters) {
+        TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class);
+        parameters.forEach(query::setParameter);
+        return query;
     }
 }
