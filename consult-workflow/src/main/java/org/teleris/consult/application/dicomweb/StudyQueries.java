@@ -33,10 +33,11 @@ public class StudyQueries {
     }
 
     /**
-     * Matching keys of a study query; null (or no UIDs) means "any". UIDs: any of them (UID list matching). Dates as
-     * YYYYMMDD or a range YYYYMMDD-YYYYMMDD.
+     * Matching keys of a study query; null (or no UIDs) means "any". UIDs: any of them (UID list matching). The study
+     * date lies between {@code dateFrom} and {@code dateTo} (YYYYMMDD, inclusive, either end open when null).
      */
-    public record StudyFilter(Set<String> studyInstanceUids, String patientId, String modality, String studyDate) {
+    public record StudyFilter(Set<String> studyInstanceUids, String patientId, String modality, String dateFrom,
+                              String dateTo) {
         public StudyFilter {
             studyInstanceUids = studyInstanceUids == null ? Set.of() : Set.copyOf(studyInstanceUids);
         }
@@ -57,15 +58,8 @@ public class StudyQueries {
     /** One page of the studies the caller may see that match the filter, most recently stored first. */
     @Transactional
     public List<StudySummary> studies(ConsultUser caller, StudyFilter filter, int offset, int limit) {
-        String from = null;
-        String to = null;
-        if (filter.studyDate() != null) {
-            int dash = filter.studyDate().indexOf('-');
-            from = dash < 0 ? filter.studyDate() : blankToNull(filter.studyDate().substring(0, dash));
-            to = dash < 0 ? filter.studyDate() : blankToNull(filter.studyDate().substring(dash + 1));
-        }
         StudySearch search = new StudySearch(caller.role() == ConsultUser.Role.DOCTOR ? caller.organisationId() : null,
-                filter.studyInstanceUids(), filter.patientId(), filter.modality(), from, to);
+                filter.studyInstanceUids(), filter.patientId(), filter.modality(), filter.dateFrom(), filter.dateTo());
         List<StudySummary> page = repository.searchStudies(search, Math.max(0, offset), Math.max(0, limit));
         // One audit record per UID searched for (a record names one study), one for a search naming none.
         for (String uid : filter.studyInstanceUids().isEmpty() ? java.util.Collections.<String>singleton(null)
@@ -152,9 +146,5 @@ public class StudyQueries {
     private static List<StoredInstance> oncePerInstance(List<StoredInstance> rows) {
         Set<String> seen = new java.util.HashSet<>();
         return rows.stream().filter(i -> seen.add(i.sopInstanceUid())).toList();
-    }
-
-    private static String blankToNull(String s) {
-        return s.isEmpty() ? null : s;
     }
 }

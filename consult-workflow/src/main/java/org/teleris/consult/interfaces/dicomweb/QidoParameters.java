@@ -39,8 +39,17 @@ final class QidoParameters {
     private static final int MAX_UID_LENGTH = 64;
     /** Parameters of the request that are not matching keys (PS3.18 8.3.4 and the paging ones). */
     private static final Set<String> CONTROLS = Set.of("limit", "offset", "includefield", "fuzzymatching");
+    private static final Set<String> UID_KEYS = Set.of("StudyInstanceUID", "SeriesInstanceUID", "SOPInstanceUID",
+            "SOPClassUID");
+    private static final Set<String> INTEGER_KEYS = Set.of("SeriesNumber", "InstanceNumber");
 
+    /** The keys as given (single-valued text), and the UID lists and integers parsed from them. */
     private final Map<String, String> values;
+    private final Map<String, Set<String>> uidLists = new HashMap<>();
+    private final Map<String, Integer> integers = new HashMap<>();
+    /** StudyDate as an inclusive range; either end null when open, both null when not given. */
+    private String dateFrom;
+    private String dateTo;
     final int offset;
     final int limit;
     private final boolean limitGiven;
@@ -52,6 +61,15 @@ final class QidoParameters {
         this.limit = limit;
         this.limitGiven = limitGiven;
         this.ignored = ignored;
+        values.forEach((keyword, value) -> {
+            if (UID_KEYS.contains(keyword)) {
+                uidLists.put(keyword, parseUids(keyword, value));
+            } else if (INTEGER_KEYS.contains(keyword)) {
+                integers.put(keyword, number(keyword, value, 0));
+            } else if (keyword.equals("StudyDate")) {
+                parseDateRange(value);
+            }
+        });
     }
 
     static QidoParameters of(Level level, MultivaluedMap<String, String> query) {
@@ -74,32 +92,19 @@ final class QidoParameters {
                 }
             }
         }
-        int limit = number("limit", query.getFirst("limit"), DEFAULT_LIMIT);
+        String givenLimit = query.getFirst("limit");
+        int limit = number("limit", givenLimit, DEFAULT_LIMIT);
         int offset = number("offset", query.getFirst("offset"), 0);
         if (limit < 1 || limit > MAX_LIMIT || offset < 0) {
             throw new IllegalArgumentException("limit must be 1.." + MAX_LIMIT + " and offset not negative");
         }
-        String givenLimit = query.getFirst("limit");
-        QidoParameters parameters = new QidoParameters(values, offset, limit, givenLimit != null && !givenLimit.isBlank(),
-                ignored);
-        String date = values.get("StudyDate");
-        if (date != null && !isDateOrRange(date)) {
-            throw new IllegalArgumentException("StudyDate must be a date YYYYMMDD or a range YYYYMMDD-YYYYMMDD "
-                    + "(either end may be left out)");
-        }
-        for (String keyword : List.of("StudyInstanceUID", "SeriesInstanceUID", "SOPInstanceUID", "SOPClassUID")) {
-            parameters.uids(keyword); // checked now, whatever the caller reads later
-        }
-        for (String keyword : List.of("SeriesNumber", "InstanceNumber")) {
-            parameters.integer(keyword);
-        }
-        return parameters;
+        return new QidoParameters(values, offset, limit, givenLimit != null && !givenLimit.isBlank(), ignored);
     }
 
     /** The study level's keys as the application's filter. */
     StudyQueries.StudyFilter studyFilter() {
         return new StudyQueries.StudyFilter(uids("StudyInstanceUID"), values.get("PatientID"),
-                values.get("ModalitiesInStudy"), values.get("StudyDate"));
+                values.get("ModalitiesInStudy"), dateFrom, dateTo);
     }
 
     /** A single-valued key (exact match), or null when not given. */
@@ -109,28 +114,12 @@ final class QidoParameters {
 
     /** The UIDs a UID key lists; empty when not given. */
     Set<String> uids(String keyword) {
-        String value = values.get(keyword);
-        if (value == null) {
-            return Set.of();
-        }
-        Set<String> uids = new LinkedHashSet<>();
-        for (String uid : value.split("[\\\\,]", -1)) {
-            if (!isUid(uid.trim())) {
-                throw new IllegalArgumentException(keyword + " must be one or more DICOM UIDs (digits and dots, "
-                        + "at most 64 characters each), separated by \\ or ,");
-            }
-            uids.add(uid.trim());
-        }
-        if (uids.size() > MAX_UIDS) {
-            throw new IllegalArgumentException(keyword + " may list at most " + MAX_UIDS + " UIDs");
-        }
-        return uids;
+        return uidLists.getOrDefault(keyword, Set.of());
     }
 
     /** An integer key, or null when not given. */
     Integer integer(String keyword) {
-        String value = values.get(keyword);
-        return value == null ? null : number(keyword, value, 0);
+        return integers.get(keyword);
     }
 
     /** The value of a {@code Warning} header naming the ignored keys, or null when none was. */
@@ -174,14 +163,32 @@ final class QidoParameters {
         return true;
     }
 
-    private static boolean isDateOrRange(String s) {
-        int dash = s.indexOf('-');
-        if (dash < 0) {
-            return isDate(s);
+    private static Set<String> parseUids(String keyword, String value) {
+        Set<String> uids = new LinkedHashSet<>();
+        for (String uid : value.split("[\\\\,]", -1)) {
+            if (!isUid(uid.trim())) {
+                throw new IllegalArgumentException(keyword + " must be one or more DICOM UIDs (digits and dots, "
+                        + "at most 64 characters each), separated by \\ or ,");
+            }
+            uids.add(uid.trim());
         }
-        String from = s.substring(0, dash);
-        String to = s.substring(dash + 1);
-        return (!from.isEmpty() || !to.isEmpty()) && (from.isEmpty() || isDate(from)) && (to.isEmpty() || isDate(to));
+        if (uids.size() > MAX_UIDS) {
+            throw new IllegalArgumentException(keyword + " may list at most " + MAX_UIDS + " UIDs");
+        }
+        return uids;
+    }
+
+    /** A date, or a range with either end left out; the same date at both ends for a single date. */
+    private void parseDateRange(String s) {
+        int dash = s.indexOf('-');
+        String from = dash < 0 ? s : s.substring(0, dash);
+        String to = dash < 0 ? s : s.substring(dash + 1);
+        if ((from.isEmpty() && to.isEmpty()) || (!from.isEmpty() && !isDate(from)) || (!to.isEmpty() && !isDate(to))) {
+            throw new IllegalArgumentException("StudyDate must be a date YYYYMMDD or a range YYYYMMDD-YYYYMMDD "
+                    + "(either end may be left out)");
+        }
+        dateFrom = from.isEmpty() ? null : from;
+        dateTo = to.isEmpty() ? null : to;
     }
 
     private static boolean isDate(String s) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.teleris.consult.application.dicomweb.StudyQueries;
 
 class QidoParametersTest {
 
@@ -68,9 +69,15 @@ class QidoParametersTest {
 
     @Test
     void datesAreDatesOrRanges() {
-        for (String good : new String[] {"20260101", "20260101-", "-20261231", "20260101-20261231"}) {
-            assertEquals(good, parse("StudyDate", good).studyFilter().studyDate());
+        String[][] goods = {{"20260101", "20260101", "20260101"}, {"20260101-", "20260101", null},
+                {"-20261231", null, "20261231"}, {"20260101-20261231", "20260101", "20261231"}};
+        for (String[] good : goods) {
+            StudyQueries.StudyFilter filter = parse("StudyDate", good[0]).studyFilter();
+            assertEquals(good[1], filter.dateFrom(), good[0]);
+            assertEquals(good[2], filter.dateTo(), good[0]);
         }
+        assertNull(parse().studyFilter().dateFrom());
+        assertNull(parse().studyFilter().dateTo());
         for (String bad : new String[] {"2026-01-01", "20261345", "-", "abc", "2026010", "20260101-2026"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("StudyDate", bad), bad);
             assertTrue(e.getMessage().startsWith("StudyDate"), e.getMessage());
